@@ -1,0 +1,20 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getTranslator } from "@/lib/i18n/server";
+import { AuthForm } from "@/components/auth-form";
+import { authFormText, safeCallbackUrl } from "@/lib/auth/form-text";
+
+export const metadata: Metadata = { title: "Sign in · 登录" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale, t } = await getTranslator();
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  return (
+    <div className="narrow">
+      <AuthForm mode="signin" locale={locale} text={authFormText(t, "signin")} callbackUrl={callbackUrl} />
+      <p>
+        {t("auth.noAccount")} <Link href="/signup">{t("nav.signUp")}</Link>
+      </p>
+    </div>
+  );
+}

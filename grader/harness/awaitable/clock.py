@@ -1,0 +1,440 @@
+"""The virtual clock and the scheduler that decides when it may advance.
+
+Every thread that runs student code is an *actor*: the main thread, the
+student's own threads (including ``threading.Timer``) and executor jobs while
+they run. Time may advance only when no actor is running real code: then the
+scheduler jumps to the earliest deadline among the waiting actors (an event
+loop's next timer, a ``time.sleep`` in a thread, a timed ``Condition.wait``)
+and wakes exactly that actor. Actors due at the same instant are woken one at
+a time in creation order, so traces are deterministic.
+
+Library-internal threads (executor workers between jobs, the thread that
+shuts the default executor down, multiprocessing helpers) are not actors and
+keep real time: they compute real deadlines and would spin on a frozen clock.
+
+See grader/CONTRACT.md, "The clock model".
+"""
+
+from __future__ import annotations
+
+import _thread
+import math
+import time
+
+REAL_MONOTONIC = time.monotonic
+REAL_PERF_COUNTER = time.perf_counter
+REAL_TIME = time.time
+REAL_SLEEP = time.sleep
+REAL_MONOTONIC_NS = time.monotonic_ns
+REAL_PERF_COUNTER_NS = time.perf_counter_ns
+REAL_TIME_NS = time.time_ns
+
+# time.time() on the virtual clock: a fixed epoch keeps printed dates stable
+# and, being an integer, keeps differences of time.time() exact.
+VIRTUAL_EPOCH = 1_700_000_000.0
+
+RUNNING = "running"
+WAITING = "waiting"
+DONE = "done"
+
+# How long (real seconds) "nothing can run and nothing is scheduled" must hold
+# before it is called a deadlock: library threads working in real time (the
+# default executor's shutdown, a process pool's result thread) deliver their
+# callbacks well within this.
+DEADLOCK_GRACE_SECONDS = 0.15
+
+# Clock reads at one virtual instant before a busy-wait on the clock is
+# declared: such a loop never ends on a clock that only moves when idle.
+BUSY_WAIT_READS = 2_000_000
+
+
+class Stall(SystemExit):
+    """Raised in the main thread when the run can make no further progress.
+
+    A SystemExit so that a student's ``except Exception`` cannot swallow it
+    and so that asyncio re-raises it out of a task step instead of storing it
+    in the task.
+    """
+
+    reason = "stall"
+
+
+class DeadlockError(Stall):
+    reason = "deadlock"
+
+
+class VirtualTimeLimitError(Stall):
+    reason = "virtual-time-limit"
+
+
+class BusyWaitError(Stall):
+    reason = "busy-wait"
+
+
+STALL_TYPES = {
+    "deadlock": DeadlockError,
+    "virtual-time-limit": VirtualTimeLimitError,
+    "busy-wait": BusyWaitError,
+}
+
+
+class Actor:
+    __slots__ = (
+        "sequence", "name", "kind", "state", "deadline", "wait_kind", "wake",
+        "wake_lock", "timed_out", "stall", "ident", "loop", "waiter",
+    )
+
+    def __init__(self, sequence: int, name: str, kind: str) -> None:
+        self.sequence = sequence
+        self.name = name
+        self.kind = kind
+        self.state = RUNNING
+        self.deadline = math.inf
+        self.wait_kind = None
+        self.wake = None
+        self.wake_lock = _thread.allocate_lock()
+        self.wake_lock.acquire()
+        self.timed_out = False
+        self.stall = None
+        self.ident = None
+        self.loop = None
+        self.waiter = None
+
+    def __repr__(self) -> str:
+        return f"<Actor {self.sequence} {self.name} {self.state} {self.deadline}>"
+
+
+class ExecutorSlots:
+    """Virtual view of one ThreadPoolExecutor: jobs queued and running."""
+
+    __slots__ = ("max_workers", "queued", "running")
+
+    def __init__(self, max_workers: int) -> None:
+        self.max_workers = max_workers
+        self.queued = 0
+        self.running = 0
+
+
+class Scheduler:
+    def __init__(self) -> None:
+        self.lock = _thread.RLock()
+        self.now = 0.0
+        self.limit = math.inf
+        self.virtual = True
+        self.actors: dict[int, Actor] = {}
+        self.waiting: list[Actor] = []
+        self.running_count = 0
+        self.sequence = 0
+        self.executors: list[ExecutorSlots] = []
+        self.holds = 0
+        self.waiter_owner: dict[object, Actor] = {}
+        self.main: Actor | None = None
+        self.stall_generation = 0
+        self.stalled_since: float | None = None
+        self.clock_reads = 0
+        self.on_advance = None
+        self.watchdog_started = False
+        self.watchdog_lock = _thread.allocate_lock()
+        self.watchdog_lock.acquire()
+
+    # ----- actors -------------------------------------------------------
+
+    def current_actor(self) -> Actor | None:
+        return self.actors.get(_thread.get_ident())
+
+    def new_actor(self, name: str, kind: str) -> Actor:
+        """A running actor not yet bound to a thread (a thread being started)."""
+        with self.lock:
+            self.sequence += 1
+            actor = Actor(self.sequence, name, kind)
+            self.running_count += 1
+            self._progress()
+            return actor
+
+    def bind(self, actor: Actor, ident: int) -> None:
+        with self.lock:
+            actor.ident = ident
+            self.actors[ident] = actor
+
+    def register_main(self) -> Actor:
+        actor = self.new_actor("MainThread", "main")
+        self.bind(actor, _thread.get_ident())
+        self.main = actor
+        return actor
+
+    def finish(self, actor: Actor) -> None:
+        with self.lock:
+            if actor.state == RUNNING:
+                self.running_count -= 1
+            elif actor.state == WAITING:
+                self._remove_waiting(actor)
+            actor.state = DONE
+            if actor.ident is not None and self.actors.get(actor.ident) is actor:
+                del self.actors[actor.ident]
+            self._arbitrate()
+
+    def reset(self) -> None:
+        """A fresh clock for the next run; forget actors left stuck by a stall."""
+        with self.lock:
+            main = self.main
+            self.now = 0.0
+            self.clock_reads = 0
+            self.waiting = []
+            self.waiter_owner = {}
+            self.executors = []
+            self.holds = 0
+            self.stalled_since = None
+            self.stall_generation += 1
+            self.actors = {}
+            if main is not None:
+                main.state = RUNNING
+                main.stall = None
+                main.deadline = math.inf
+                if main.ident is not None:
+                    self.actors[main.ident] = main
+                self.running_count = 1
+            else:
+                self.running_count = 0
+
+    # ----- waiting ------------------------------------------------------
+
+    def _enter_wait(self, actor: Actor, deadline: float, kind: str, wake) -> None:
+        if actor.state == RUNNING:
+            self.running_count -= 1
+        elif actor.state == WAITING:
+            self._remove_waiting(actor)
+        actor.state = WAITING
+        actor.deadline = deadline
+        actor.wait_kind = kind
+        actor.wake = wake
+        actor.timed_out = False
+        self.waiting.append(actor)
+
+    def _remove_waiting(self, actor: Actor) -> None:
+        try:
+            self.waiting.remove(actor)
+        except ValueError:
+            pass
+
+    def _make_running(self, actor: Actor) -> None:
+        if actor.state == WAITING:
+            self._remove_waiting(actor)
+            actor.state = RUNNING
+            self.running_count += 1
+            self._progress()
+
+    def _progress(self) -> None:
+        if self.stalled_since is not None:
+            self.stalled_since = None
+            self.stall_generation += 1
+
+    def sleep_until(self, actor: Actor, deadline: float) -> None:
+        """Block the calling actor's thread until the clock reaches deadline."""
+        with self.lock:
+            self._enter_wait(actor, deadline, "sleep", actor.wake_lock.release)
+            granted_self = self._arbitrate(prefer=actor)
+        if not granted_self:
+            actor.wake_lock.acquire()
+        self._raise_stall(actor)
+
+    def wait_on_waiter(self, actor: Actor, waiter, deadline: float) -> bool:
+        """Condition.wait for an actor: True if notified, False on virtual timeout."""
+        with self.lock:
+            actor.waiter = waiter
+            self.waiter_owner[waiter] = actor
+            self._enter_wait(actor, deadline, "condition", None)
+            self._arbitrate()
+        waiter.acquire()
+        self._raise_stall(actor)
+        return not actor.timed_out
+
+    def notify_waiter(self, waiter) -> bool:
+        """Release a Condition waiter; False if its virtual timeout already did."""
+        with self.lock:
+            actor = self.waiter_owner.pop(waiter, None)
+            if actor is not None:
+                actor.waiter = None
+                self._make_running(actor)
+            try:
+                waiter.release()
+            except RuntimeError:
+                return False
+            return True
+
+    def enter_select(self, actor: Actor, loop, deadline: float) -> bool:
+        """An event loop is idle. True if the clock was granted to it at once."""
+        with self.lock:
+            actor.loop = loop
+            self._enter_wait(actor, deadline, "select", loop._write_to_self)
+            return self._arbitrate(prefer=actor)
+
+    def leave_select(self, actor: Actor) -> None:
+        with self.lock:
+            self._make_running(actor)
+        self._raise_stall(actor)
+
+    def poke_loop(self, loop) -> None:
+        """A thread is handing the loop a callback: the loop is running again
+        from now on, so that the clock cannot move before the loop has seen it."""
+        with self.lock:
+            for actor in self.waiting:
+                if actor.loop is loop and actor.wait_kind == "select":
+                    self._make_running(actor)
+                    break
+
+    # ----- executor jobs --------------------------------------------------
+
+    def slots_for(self, executor) -> ExecutorSlots:
+        slots = getattr(executor, "_awaitable_slots", None)
+        if slots is None:
+            slots = ExecutorSlots(executor._max_workers)
+            executor._awaitable_slots = slots
+        return slots
+
+    def job_queued(self, slots: ExecutorSlots) -> None:
+        with self.lock:
+            slots.queued += 1
+            if slots not in self.executors:
+                self.executors.append(slots)
+            self._progress()
+
+    def job_started(self, slots: ExecutorSlots, name: str) -> Actor:
+        with self.lock:
+            slots.queued -= 1
+            slots.running += 1
+            self.sequence += 1
+            actor = Actor(self.sequence, name, "executor-job")
+            self.running_count += 1
+            actor.ident = _thread.get_ident()
+            self.actors[actor.ident] = actor
+            self._progress()
+            return actor
+
+    def job_finished(self, slots: ExecutorSlots, actor: Actor) -> None:
+        with self.lock:
+            slots.running -= 1
+            self.finish(actor)
+
+    def hold(self) -> None:
+        with self.lock:
+            self.holds += 1
+            self._progress()
+
+    def release(self) -> None:
+        with self.lock:
+            self.holds -= 1
+            self._arbitrate()
+
+    # ----- the clock ----------------------------------------------------
+
+    def _blocked(self) -> bool:
+        if self.running_count > 0 or self.holds > 0:
+            return True
+        for slots in self.executors:
+            if slots.queued > 0 and slots.running < slots.max_workers:
+                return True
+        return False
+
+    def _arbitrate(self, prefer: Actor | None = None) -> bool:
+        """Advance the clock if nothing runs. Returns True if ``prefer`` itself
+        was chosen (it then need not block)."""
+        if self._blocked() or not self.waiting:
+            return False
+        best = None
+        for actor in self.waiting:
+            if best is None or (actor.deadline, actor.sequence) < (best.deadline, best.sequence):
+                best = actor
+        assert best is not None
+        if best.deadline == math.inf:
+            if self.stalled_since is None:
+                self.stalled_since = REAL_MONOTONIC()
+                self.stall_generation += 1
+                self._start_watchdog()
+            return False
+        if best.deadline > self.limit:
+            self._declare_stall("virtual-time-limit")
+            return False
+        if best.deadline > self.now:
+            self.now = best.deadline
+            self.clock_reads = 0
+            if self.on_advance is not None:
+                self.on_advance(self.now)
+        best.timed_out = True
+        self._make_running(best)
+        if best.wait_kind == "condition":
+            waiter = best.waiter
+            best.waiter = None
+            if waiter is not None and self.waiter_owner.pop(waiter, None) is best:
+                waiter.release()
+            return False
+        if best is prefer:
+            return True
+        if best.wake is not None:
+            best.wake()
+        return False
+
+    def _declare_stall(self, reason: str) -> None:
+        main = self.main
+        if main is None or main.state != WAITING:
+            return
+        main.stall = reason
+        main.timed_out = True
+        self._make_running(main)
+        if main.wait_kind == "condition":
+            waiter = main.waiter
+            main.waiter = None
+            if waiter is not None and self.waiter_owner.pop(waiter, None) is main:
+                waiter.release()
+        elif main.wake is not None:
+            main.wake()
+
+    def _raise_stall(self, actor: Actor) -> None:
+        reason = actor.stall
+        if reason is not None and actor is self.main:
+            actor.stall = None
+            raise STALL_TYPES[reason](reason)
+
+    def _start_watchdog(self) -> None:
+        if self.watchdog_started:
+            self.watchdog_lock.release()
+            return
+        self.watchdog_started = True
+        _thread.start_new_thread(self._watchdog, ())
+
+    def _watchdog(self) -> None:
+        # A library thread on real time: it turns a persistent "nothing can
+        # ever run" state into a DeadlockError in the main thread.
+        while True:
+            self.watchdog_lock.acquire()
+            while True:
+                with self.lock:
+                    since = self.stalled_since
+                    generation = self.stall_generation
+                if since is None:
+                    break
+                remaining = since + DEADLOCK_GRACE_SECONDS - REAL_MONOTONIC()
+                if remaining > 0:
+                    REAL_SLEEP(remaining)
+                    continue
+                with self.lock:
+                    if self.stalled_since is not None and self.stall_generation == generation \
+                            and not self._blocked():
+                        self.stalled_since = None
+                        self._declare_stall("deadlock")
+                break
+
+    def charge(self, seconds: float) -> None:
+        """Charge real CPU seconds to the virtual clock (cpu: "charged")."""
+        with self.lock:
+            self.now += seconds
+
+    def count_read(self) -> None:
+        self.clock_reads += 1
+        if self.clock_reads > BUSY_WAIT_READS:
+            self.clock_reads = 0
+            actor = self.current_actor()
+            if actor is not None and actor is self.main:
+                raise BusyWaitError("busy-wait")
+
+
+scheduler = Scheduler()

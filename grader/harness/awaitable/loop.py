@@ -1,0 +1,91 @@
+"""The event loop whose time is virtual, installed through the loop policy.
+
+Hook points (CPython 3.11 internals, version pinned in run.py):
+- ``loop.time()`` reads the scheduler's clock;
+- the selector's ``select(timeout)`` polls real fds with timeout 0 first and,
+  when the loop is idle, hands the wait to the scheduler, which either jumps
+  the clock to ``loop._scheduled[0]._when`` or wakes the loop through its
+  self-pipe when another actor hands it a callback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import asyncio.unix_events
+import math
+import selectors
+
+from .clock import scheduler
+
+
+class VirtualSelector(selectors.BaseSelector):
+    def __init__(self) -> None:
+        self._real = selectors.DefaultSelector()
+        self.loop: VirtualEventLoop | None = None
+
+    def register(self, fileobj, events, data=None):
+        return self._real.register(fileobj, events, data)
+
+    def unregister(self, fileobj):
+        return self._real.unregister(fileobj)
+
+    def modify(self, fileobj, events, data=None):
+        return self._real.modify(fileobj, events, data)
+
+    def get_key(self, fileobj):
+        return self._real.get_key(fileobj)
+
+    def get_map(self):
+        return self._real.get_map()
+
+    def close(self) -> None:
+        self._real.close()
+
+    def select(self, timeout=None):
+        events = self._real.select(0)
+        if events or (timeout is not None and timeout <= 0):
+            return events
+        loop = self.loop
+        actor = scheduler.current_actor()
+        if loop is None or actor is None or not scheduler.virtual:
+            return self._real.select(timeout)
+        scheduled = loop._scheduled
+        deadline = scheduled[0]._when if scheduled else math.inf
+        if scheduler.enter_select(actor, loop, deadline):
+            return []
+        try:
+            events = self._real.select(None)
+        finally:
+            scheduler.leave_select(actor)
+        return events
+
+
+class VirtualEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
+    def __init__(self, selector=None) -> None:
+        virtual_selector = VirtualSelector()
+        super().__init__(virtual_selector)
+        virtual_selector.loop = self
+        # A positive resolution is required: _run_once treats a timer as due
+        # when its time is below now + resolution, and the clock is set to
+        # the timer's exact time.
+        self._clock_resolution = 1e-9
+
+    def time(self) -> float:
+        return scheduler.now if scheduler.virtual else super().time()
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        scheduler.poke_loop(self)
+        return super().call_soon_threadsafe(callback, *args, context=context)
+
+
+class VirtualEventLoopPolicy(asyncio.unix_events._UnixDefaultEventLoopPolicy):
+    _loop_factory = VirtualEventLoop
+
+
+def install_loop() -> None:
+    asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
+    # A loop built directly (asyncio.SelectorEventLoop()) is virtual as well.
+    asyncio.SelectorEventLoop = VirtualEventLoop
+    asyncio.unix_events.SelectorEventLoop = VirtualEventLoop
+    asyncio.DefaultEventLoopPolicy = VirtualEventLoopPolicy
+    asyncio.unix_events.DefaultEventLoopPolicy = VirtualEventLoopPolicy

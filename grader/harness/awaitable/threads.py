@@ -1,0 +1,355 @@
+"""Virtual time for ``time.*``, threads and thread-pool executors.
+
+Only actors (see clock.py) read and spend virtual time. Patches are
+process-global, which is why every grading run is a fresh process.
+"""
+
+from __future__ import annotations
+
+import _thread
+import concurrent.futures
+import concurrent.futures._base as futures_base
+import concurrent.futures.thread as futures_thread
+import functools
+import math
+import os
+import sysconfig
+import threading
+import time
+
+from . import clock
+from .clock import scheduler
+
+STDLIB_DIRECTORY = os.path.realpath(sysconfig.get_paths()["stdlib"])
+HARNESS_DIRECTORY = os.path.dirname(os.path.realpath(__file__))
+
+# Hooks the trace recorder sets: (kind, actor, seconds) for blocking sleeps
+# and (event, actor, label) for thread lifetimes.
+hooks = {"sleep": None, "thread": None, "busy": None}
+
+
+def _is_library_file(filename: str) -> bool:
+    path = os.path.realpath(filename)
+    if path.startswith(HARNESS_DIRECTORY + os.sep + "fakeio"):
+        return False
+    return path.startswith(STDLIB_DIRECTORY + os.sep) or path.startswith(HARNESS_DIRECTORY + os.sep)
+
+
+def _code_of(function):
+    while isinstance(function, functools.partial):
+        function = function.func
+    function = getattr(function, "__func__", function)
+    return getattr(function, "__code__", None)
+
+
+def _is_student_thread(thread: threading.Thread) -> bool:
+    """Student threads run on virtual time; library threads keep real time."""
+    cls = type(thread)
+    if cls is not threading.Thread and cls is not threading.Timer:
+        module = __import__("sys").modules.get(cls.__module__)
+        module_file = getattr(module, "__file__", None)
+        if module_file and _is_library_file(module_file):
+            return False
+    target = getattr(thread, "_target", None)
+    if target is None:
+        return True
+    code = _code_of(target)
+    if code is None:
+        return True
+    return not _is_library_file(code.co_filename)
+
+
+# ----- time -------------------------------------------------------------------
+
+def _virtual_now() -> float | None:
+    if not scheduler.virtual:
+        return None
+    if scheduler.current_actor() is None:
+        return None
+    scheduler.count_read()
+    return scheduler.now
+
+
+def monotonic() -> float:
+    now = _virtual_now()
+    return clock.REAL_MONOTONIC() if now is None else now
+
+
+def perf_counter() -> float:
+    now = _virtual_now()
+    return clock.REAL_PERF_COUNTER() if now is None else now
+
+
+def time_() -> float:
+    now = _virtual_now()
+    return clock.REAL_TIME() if now is None else clock.VIRTUAL_EPOCH + now
+
+
+def monotonic_ns() -> int:
+    now = _virtual_now()
+    return clock.REAL_MONOTONIC_NS() if now is None else round(now * 1e9)
+
+
+def perf_counter_ns() -> int:
+    now = _virtual_now()
+    return clock.REAL_PERF_COUNTER_NS() if now is None else round(now * 1e9)
+
+
+def time_ns() -> int:
+    now = _virtual_now()
+    return clock.REAL_TIME_NS() if now is None else round((clock.VIRTUAL_EPOCH + now) * 1e9)
+
+
+def sleep(seconds) -> None:
+    seconds = float(seconds)
+    if math.isnan(seconds):
+        raise ValueError("Invalid value NaN (not a number)")
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    actor = scheduler.current_actor() if scheduler.virtual else None
+    hook = hooks["sleep"]
+    if hook is not None:
+        hook("time.sleep", seconds)
+    if actor is None:
+        clock.REAL_SLEEP(seconds)
+        return
+    if seconds == 0:
+        clock.REAL_SLEEP(0)
+        return
+    scheduler.sleep_until(actor, scheduler.now + seconds)
+
+
+def blocking_wait(seconds: float) -> None:
+    """A blocking call of a fake library (requests.get): like time.sleep but
+    without recording a time.sleep."""
+    actor = scheduler.current_actor() if scheduler.virtual else None
+    if actor is None:
+        clock.REAL_SLEEP(seconds)
+    elif seconds > 0:
+        scheduler.sleep_until(actor, scheduler.now + seconds)
+
+
+def install_time() -> None:
+    time.monotonic = monotonic
+    time.perf_counter = perf_counter
+    time.time = time_
+    time.monotonic_ns = monotonic_ns
+    time.perf_counter_ns = perf_counter_ns
+    time.time_ns = time_ns
+    time.sleep = sleep
+
+
+# ----- threading ----------------------------------------------------------------
+
+_original_condition_wait = threading.Condition.wait
+_original_start = threading.Thread.start
+_original_bootstrap_inner = threading.Thread._bootstrap_inner
+_original_join = threading.Thread.join
+
+
+def condition_wait(self, timeout=None):
+    actor = scheduler.current_actor() if scheduler.virtual else None
+    if actor is None:
+        return _original_condition_wait(self, timeout)
+    if not self._is_owned():
+        raise RuntimeError("cannot wait on un-acquired lock")
+    waiter = _thread.allocate_lock()
+    waiter.acquire()
+    self._waiters.append(waiter)
+    saved_state = self._release_save()
+    notified = False
+    try:
+        if timeout is None:
+            deadline = math.inf
+        else:
+            deadline = scheduler.now + max(float(timeout), 0.0)
+        notified = scheduler.wait_on_waiter(actor, waiter, deadline)
+        return notified
+    finally:
+        self._acquire_restore(saved_state)
+        if not notified:
+            try:
+                self._waiters.remove(waiter)
+            except ValueError:
+                pass
+
+
+def condition_notify(self, n=1):
+    # CPython 3.11's notify, with each wake-up going through the scheduler so
+    # the woken actor counts as running before the notifier can go idle.
+    if not self._is_owned():
+        raise RuntimeError("cannot notify on un-acquired lock")
+    waiters = self._waiters
+    while waiters and n > 0:
+        waiter = waiters[0]
+        if scheduler.notify_waiter(waiter):
+            n -= 1
+        try:
+            waiters.remove(waiter)
+        except ValueError:
+            pass
+
+
+class _Finished:
+    __slots__ = ("condition", "finished")
+
+    def __init__(self) -> None:
+        self.condition = threading.Condition(threading.Lock())
+        self.finished = False
+
+
+def thread_start(self):
+    parent = scheduler.current_actor() if scheduler.virtual else None
+    if parent is not None and _is_student_thread(self) and not hasattr(self, "_awaitable_actor"):
+        self._awaitable_actor = scheduler.new_actor(self.name, "thread")
+        self._awaitable_finished = _Finished()
+        hook = hooks["thread"]
+        if hook is not None:
+            hook("start", self._awaitable_actor, self.name)
+    return _original_start(self)
+
+
+def thread_bootstrap_inner(self):
+    actor = getattr(self, "_awaitable_actor", None)
+    if actor is None:
+        return _original_bootstrap_inner(self)
+    scheduler.bind(actor, _thread.get_ident())
+    try:
+        _original_bootstrap_inner(self)
+    finally:
+        finished = self._awaitable_finished
+        with finished.condition:
+            finished.finished = True
+            finished.condition.notify_all()
+        hook = hooks["thread"]
+        if hook is not None:
+            hook("end", actor, self.name)
+        scheduler.finish(actor)
+
+
+def thread_join(self, timeout=None):
+    finished = getattr(self, "_awaitable_finished", None)
+    actor = scheduler.current_actor() if scheduler.virtual else None
+    if finished is None or actor is None:
+        return _original_join(self, timeout)
+    if not self._started.is_set():
+        raise RuntimeError("cannot join thread before it is started")
+    if self is threading.current_thread():
+        raise RuntimeError("cannot join current thread")
+    with finished.condition:
+        finished.condition.wait_for(lambda: finished.finished, timeout)
+    if finished.finished:
+        # The thread has left student code; its real exit is imminent.
+        _original_join(self)
+
+
+def student_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate()
+            if getattr(thread, "_awaitable_finished", None) is not None and not thread.daemon]
+
+
+def install_threading() -> None:
+    import queue
+    # Timeouts computed by the standard library itself must use the same clock.
+    threading._time = monotonic
+    queue.time = monotonic
+    threading.Condition.wait = condition_wait
+    threading.Condition.notify = condition_notify
+    threading.Thread.start = thread_start
+    threading.Thread._bootstrap_inner = thread_bootstrap_inner
+    threading.Thread.join = thread_join
+
+
+# ----- executors --------------------------------------------------------------------
+
+_submitting = threading.local()
+_original_submit = futures_thread.ThreadPoolExecutor.submit
+_original_work_item_init = futures_thread._WorkItem.__init__
+_original_work_item_run = futures_thread._WorkItem.run
+_original_invoke_callbacks = futures_base.Future._invoke_callbacks
+
+
+def executor_submit(self, fn, /, *args, **kwargs):
+    _submitting.executor = self
+    try:
+        return _original_submit(self, fn, *args, **kwargs)
+    finally:
+        _submitting.executor = None
+
+
+def work_item_init(self, future, fn, args, kwargs):
+    _original_work_item_init(self, future, fn, args, kwargs)
+    executor = getattr(_submitting, "executor", None)
+    if executor is not None and scheduler.virtual and scheduler.current_actor() is not None:
+        slots = scheduler.slots_for(executor)
+        self._awaitable_slots = slots
+        scheduler.job_queued(slots)
+
+
+def _job_name(fn) -> str:
+    inner = fn
+    while isinstance(inner, functools.partial):
+        inner = inner.func
+    # asyncio.to_thread wraps the call in context.run
+    if getattr(inner, "__qualname__", "") == "Context.run" and isinstance(fn, functools.partial) and fn.args:
+        inner = fn.args[0]
+        while isinstance(inner, functools.partial):
+            inner = inner.func
+    return getattr(inner, "__qualname__", None) or type(inner).__name__
+
+
+def work_item_run(self):
+    slots = getattr(self, "_awaitable_slots", None)
+    if slots is None:
+        return _original_work_item_run(self)
+    actor = scheduler.job_started(slots, _job_name(self.fn))
+    hook = hooks["thread"]
+    if hook is not None:
+        hook("job-start", actor, actor.name)
+    try:
+        # Setting the future's result hands the loop its callback (and marks
+        # the loop running) before this job stops holding the clock.
+        _original_work_item_run(self)
+    finally:
+        if hook is not None:
+            hook("job-end", actor, actor.name)
+        scheduler.job_finished(slots, actor)
+
+
+def invoke_callbacks(self):
+    _original_invoke_callbacks(self)
+    if getattr(self, "_awaitable_hold", False):
+        self._awaitable_hold = False
+        scheduler.release()
+
+
+_original_process_submit = concurrent.futures.ProcessPoolExecutor.submit
+
+
+def process_submit(self, fn, /, *args, **kwargs):
+    # Process-pool jobs run on real time in child processes; the parent holds
+    # its clock until each result has been handed on (see CONTRACT.md).
+    future = _original_process_submit(self, fn, *args, **kwargs)
+    if scheduler.virtual and scheduler.current_actor() is not None:
+        with future._condition:
+            if not future.done():
+                future._awaitable_hold = True
+                scheduler.hold()
+    return future
+
+
+def _after_fork_in_child() -> None:
+    # A forked child (process pool worker) runs on real time.
+    scheduler.virtual = False
+
+
+def install_executors() -> None:
+    futures_thread.ThreadPoolExecutor.submit = executor_submit
+    futures_thread._WorkItem.__init__ = work_item_init
+    futures_thread._WorkItem.run = work_item_run
+    futures_base.Future._invoke_callbacks = invoke_callbacks
+    concurrent.futures.ProcessPoolExecutor.submit = process_submit
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+    # The default executor's size depends on the CPU count; pin it so that
+    # verdicts do not depend on the machine.
+    os.cpu_count = lambda: 4

@@ -1,0 +1,81 @@
+/**
+ * The one wrapper for every route handler: finds who is asking, checks the
+ * role, runs the handler, and maps typed errors to HTTP with a body in both
+ * languages. Handlers stay thin: parse, call one domain function, return.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { AppError } from "../errors";
+import { bilingual } from "../i18n/messages";
+import { getEnv } from "../env";
+import { findCurrentUser, type CurrentUser } from "../auth/current-user";
+import type { TRole } from "../users/schemas";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+
+type Access = { auth: "public" } | { auth: "signed-in" } | { auth: "role"; roles: readonly TRole[] };
+
+export type RouteContext<Params> = {
+  request: NextRequest;
+  params: Params;
+  user: CurrentUser | null;
+};
+
+export type ErrorBody = {
+  error: { code: string; message: { "zh-CN": string; en: string }; issues?: AppError["issues"] };
+};
+
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.userMessage } };
+    if (error.issues.length > 0) body.error.issues = error.issues;
+    return NextResponse.json(body, { status: error.status });
+  }
+  console.error("unhandled error in route handler", error);
+  return NextResponse.json({ error: { code: "INTERNAL", message: bilingual("error.internal") } }, { status: 500 });
+}
+
+export async function userFromRequest(request: NextRequest): Promise<CurrentUser | null> {
+  const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
+  return findCurrentUser(token?.sub);
+}
+
+export function route<Params = Record<string, never>, Result = unknown>(
+  access: Access,
+  handler: (context: RouteContext<Params>) => Promise<Result | Response>,
+) {
+  return async (request: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
+    try {
+      const user = access.auth === "public" ? await userFromRequest(request).catch(() => null) : await userFromRequest(request);
+      if (access.auth !== "public" && !user) throw new AppError("UNAUTHENTICATED", bilingual("error.unauthenticated"));
+      if (access.auth === "role" && (!user || !access.roles.includes(user.role))) {
+        throw new AppError("FORBIDDEN", bilingual("error.forbidden"));
+      }
+      const result = await handler({ request, params: await context.params, user });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The JSON body, or a 400/413 in both languages; never trusts Content-Length alone. */
+export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw payloadTooLarge(limitBytes);
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > limitBytes) throw payloadTooLarge(limitBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("INVALID_JSON", bilingual("error.invalidJson"));
+  }
+}
+
+function payloadTooLarge(limitBytes: number): AppError {
+  const kib = Math.round(limitBytes / 1024);
+  return new AppError("PAYLOAD_TOO_LARGE", {
+    "zh-CN": `请求体过大:最多 ${kib} KiB。`,
+    en: `The request body is too large: at most ${kib} KiB.`,
+  });
+}

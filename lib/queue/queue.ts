@@ -1,0 +1,39 @@
+/**
+ * The grading queue is graphile-worker: PostgreSQL only, jobs picked up by
+ * LISTEN/NOTIFY within milliseconds. Its tables live in the `graphile_worker`
+ * schema, which graphile-worker migrates itself (never in our migrations).
+ */
+import { Logger, runMigrations } from "graphile-worker";
+import { prisma } from "../db/client";
+
+export const QUEUE_SCHEMA = "graphile_worker";
+
+export async function migrateQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, schema: QUEUE_SCHEMA, logger: quietLogger });
+}
+
+export type QueueStatus = { installed: boolean; pendingJobs: number; runningJobs: number; failedJobs: number };
+
+export async function getQueueStatus(): Promise<QueueStatus> {
+  const installed = await prisma.$queryRaw<{ present: boolean }[]>`
+    SELECT to_regclass('graphile_worker._private_jobs') IS NOT NULL AS present`;
+  if (!installed[0]?.present) return { installed: false, pendingJobs: 0, runningJobs: 0, failedJobs: 0 };
+  const rows = await prisma.$queryRaw<{ pending: bigint; running: bigint; failed: bigint }[]>`
+    SELECT count(*) FILTER (WHERE locked_at IS NULL AND attempts < max_attempts) AS pending,
+           count(*) FILTER (WHERE locked_at IS NOT NULL) AS running,
+           count(*) FILTER (WHERE attempts >= max_attempts) AS failed
+      FROM graphile_worker._private_jobs`;
+  const row = rows[0];
+  return {
+    installed: true,
+    pendingJobs: Number(row?.pending ?? 0),
+    runningJobs: Number(row?.running ?? 0),
+    failedJobs: Number(row?.failed ?? 0),
+  };
+}
+
+
+/** graphile-worker logs every poll at debug level; keep warnings and errors. */
+export const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[queue] ${level}: ${message}`);
+});

