@@ -4,7 +4,10 @@ import { getTranslator } from "@/lib/i18n/server";
 import { AuthForm } from "@/components/auth-form";
 import { authFormText, safeCallbackUrl } from "@/lib/auth/form-text";
 
-export const metadata: Metadata = { title: "Sign in · 登录" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("auth.signInTitle") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale, t } = await getTranslator();

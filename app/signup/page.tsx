@@ -4,7 +4,10 @@ import { getTranslator } from "@/lib/i18n/server";
 import { AuthForm } from "@/components/auth-form";
 import { authFormText } from "@/lib/auth/form-text";
 
-export const metadata: Metadata = { title: "Sign up · 注册" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("auth.signUpTitle") };
+}
 
 export default async function SignUpPage() {
   const { locale, t } = await getTranslator();

@@ -67,9 +67,10 @@ function describeZodError(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(file)"}: ${issue.message}`);
 }
 
-async function readJson(file: string, problems: ContentProblem[]): Promise<unknown> {
+/** The parsed file, or undefined after recording why it could not be read. */
+async function readJson(file: string, problems: ContentProblem[]): Promise<{ value: unknown } | undefined> {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as unknown;
+    return { value: JSON.parse(await readFile(file, "utf8")) as unknown };
   } catch (error) {
     problems.push({ file, message: error instanceof SyntaxError ? `invalid JSON: ${error.message}` : String(error) });
     return undefined;
@@ -94,7 +95,9 @@ export async function loadContent(root = path.join(process.cwd(), "exercises")):
     const courseDir = path.join(root, entry.name);
     const courseFile = path.join(courseDir, "course.json");
     if (!existsSync(courseFile)) continue;
-    const parsed = ZCourseFileSchema.safeParse(await readJson(courseFile, errors));
+    const raw = await readJson(courseFile, errors);
+    if (!raw) continue;
+    const parsed = ZCourseFileSchema.safeParse(raw.value);
     if (!parsed.success) {
       for (const message of describeZodError(parsed.error)) errors.push({ file: courseFile, message });
       continue;
@@ -132,7 +135,8 @@ async function loadItem(directory: string, errors: ContentProblem[]): Promise<Lo
   const [fileName, kind] = present[0]!;
   const file = path.join(directory, fileName);
   const raw = await readJson(file, errors);
-  const parsed = ZItemFileSchema.safeParse(raw);
+  if (!raw) return undefined;
+  const parsed = ZItemFileSchema.safeParse(raw.value);
   if (!parsed.success) {
     for (const message of describeZodError(parsed.error)) errors.push({ file, message });
     return undefined;

@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { hashPassword } from "../auth/password";
-import type { TRole, TSignUpRequest } from "./schemas";
+import type { TRole } from "./schemas";
 
 export type PublicUser = { id: string; email: string; name: string | null; role: TRole };
 
@@ -10,7 +10,9 @@ export type PublicUser = { id: string; email: string; name: string | null; role:
  * Creates a student account. The address named by ADMIN_EMAIL becomes the
  * first admin when it signs up (see README, "The first admin").
  */
-export async function createUser(request: TSignUpRequest, options: { adminEmail?: string } = {}): Promise<PublicUser> {
+export async function createUser(
+  request: { email: string; password: string; name?: string | undefined },
+  options: { adminEmail?: string } = {}): Promise<PublicUser> {
   const role: TRole = options.adminEmail && options.adminEmail.toLowerCase() === request.email ? "ADMIN" : "STUDENT";
   const passwordHash = await hashPassword(request.password);
   try {

@@ -5,7 +5,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/list-users";
 import { RoleSelect } from "@/components/role-select";
 
-export const metadata: Metadata = { title: "Users · 用户" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("admin.usersTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AdminUsersPage() {

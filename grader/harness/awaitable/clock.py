@@ -143,13 +143,28 @@ class Scheduler:
         return self.actors.get(_thread.get_ident())
 
     def new_actor(self, name: str, kind: str) -> Actor:
-        """A running actor not yet bound to a thread (a thread being started)."""
+        """An actor for a thread about to start. It waits at the current
+        instant until the clock is granted to it (see gate), so that a new
+        thread or job starts only when the actors already running have
+        blocked: output order at one virtual instant is deterministic."""
         with self.lock:
             self.sequence += 1
             actor = Actor(self.sequence, name, kind)
-            self.running_count += 1
+            actor.state = WAITING
+            actor.deadline = self.now
+            actor.wait_kind = "start"
+            actor.wake = actor.wake_lock.release
+            self.waiting.append(actor)
             self._progress()
             return actor
+
+    def gate(self, actor: Actor) -> None:
+        """Called by a new actor's own thread: block until it may run."""
+        with self.lock:
+            granted_self = self._arbitrate(prefer=actor)
+        if not granted_self:
+            actor.wake_lock.acquire()
+        self._raise_stall(actor)
 
     def bind(self, actor: Actor, ident: int) -> None:
         with self.lock:
@@ -157,7 +172,10 @@ class Scheduler:
             self.actors[ident] = actor
 
     def register_main(self) -> Actor:
-        actor = self.new_actor("MainThread", "main")
+        with self.lock:
+            self.sequence += 1
+            actor = Actor(self.sequence, "MainThread", "main")
+            self.running_count += 1
         self.bind(actor, _thread.get_ident())
         self.main = actor
         return actor
@@ -302,13 +320,10 @@ class Scheduler:
         with self.lock:
             slots.queued -= 1
             slots.running += 1
-            self.sequence += 1
-            actor = Actor(self.sequence, name, "executor-job")
-            self.running_count += 1
-            actor.ident = _thread.get_ident()
-            self.actors[actor.ident] = actor
-            self._progress()
-            return actor
+            actor = self.new_actor(name, "executor-job")
+            self.bind(actor, _thread.get_ident())
+        self.gate(actor)
+        return actor
 
     def job_finished(self, slots: ExecutorSlots, actor: Actor) -> None:
         with self.lock:
@@ -395,17 +410,19 @@ class Scheduler:
             raise STALL_TYPES[reason](reason)
 
     def _start_watchdog(self) -> None:
-        if self.watchdog_started:
-            self.watchdog_lock.release()
+        if not self.watchdog_started:
+            self.watchdog_started = True
+            _thread.start_new_thread(self._watchdog, ())
             return
-        self.watchdog_started = True
-        _thread.start_new_thread(self._watchdog, ())
+        try:
+            self.watchdog_lock.release()
+        except RuntimeError:
+            pass  # already signalled
 
     def _watchdog(self) -> None:
         # A library thread on real time: it turns a persistent "nothing can
         # ever run" state into a DeadlockError in the main thread.
         while True:
-            self.watchdog_lock.acquire()
             while True:
                 with self.lock:
                     since = self.stalled_since
@@ -422,6 +439,7 @@ class Scheduler:
                         self.stalled_since = None
                         self._declare_stall("deadlock")
                 break
+            self.watchdog_lock.acquire()
 
     def charge(self, seconds: float) -> None:
         """Charge real CPU seconds to the virtual clock (cpu: "charged")."""

@@ -149,7 +149,8 @@ _original_join = threading.Thread.join
 
 def condition_wait(self, timeout=None):
     actor = scheduler.current_actor() if scheduler.virtual else None
-    if actor is None:
+    if actor is None or (timeout is not None and timeout <= 0):
+        # A zero timeout is a poll: it never waits, on any clock.
         return _original_condition_wait(self, timeout)
     if not self._is_owned():
         raise RuntimeError("cannot wait on un-acquired lock")
@@ -201,8 +202,16 @@ class _Finished:
 def thread_start(self):
     parent = scheduler.current_actor() if scheduler.virtual else None
     if parent is not None and _is_student_thread(self) and not hasattr(self, "_awaitable_actor"):
-        self._awaitable_actor = scheduler.new_actor(self.name, "thread")
+        actor = scheduler.new_actor(self.name, "thread")
+        self._awaitable_actor = actor
         self._awaitable_finished = _Finished()
+        run = self.run
+
+        def gated_run():
+            scheduler.gate(actor)
+            return run()
+
+        self.run = gated_run
         hook = hooks["thread"]
         if hook is not None:
             hook("start", self._awaitable_actor, self.name)

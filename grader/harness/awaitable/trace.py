@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import asyncio.events
-import gc
 import os
 import re
 import time
@@ -339,15 +338,13 @@ recorder = Recorder()
 
 
 def _task_of(callback):
+    # The C task's step wrapper and its task_wakeup builtin both expose the
+    # task as __self__; other callbacks are not task steps.
     owner = getattr(callback, "__self__", None)
-    if owner is not None:
-        if isinstance(owner, asyncio.Task) and getattr(callback, "__name__", "") == "task_wakeup":
-            return owner
+    if owner is None or not isinstance(owner, asyncio.Task):
         return None
-    if type(callback).__name__ == "TaskStepMethWrapper":
-        for referent in gc.get_referents(callback):
-            if isinstance(referent, asyncio.Task):
-                return referent
+    if type(callback).__name__ == "TaskStepMethWrapper" or getattr(callback, "__name__", "") == "task_wakeup":
+        return owner
     return None
 
 

@@ -1,0 +1,134 @@
+/**
+ * The grader's result document (version 1), as the harness reports it and
+ * the runner completes it. Nothing that comes out of the sandbox is trusted
+ * as typed: it is parsed with these schemas on arrival. grader/CONTRACT.md
+ * describes every field; the golden tests in grader/golden/ pin them.
+ */
+import { z } from "zod";
+
+export const RESULT_VERSION = 1;
+
+export const ZVerdict = z
+  .enum(["PASSED", "FAILED", "SYNTAX_ERROR", "RUNTIME_ERROR", "TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT", "GRADER_ERROR"])
+  .describe("Outcome of the whole run; GRADER_ERROR is ours and is retried, never scored");
+export type TVerdict = z.infer<typeof ZVerdict>;
+
+export const ZText = z
+  .object({ zh: z.string(), en: z.string() })
+  .describe("Learner-facing text, zh-CN first, then en");
+export type TText = z.infer<typeof ZText>;
+
+export const ZTestStatus = z.enum(["passed", "failed", "error", "skipped"]);
+
+export const ZTestResult = z.object({
+  id: z.string().min(1),
+  name: ZText,
+  status: ZTestStatus,
+  weight: z.number().nonnegative(),
+  message: ZText.nullable().describe("Why it failed, for the learner; null when passed"),
+  misconception: z.string().nullable().describe("Machine-readable cause, e.g. sequential, blocking-sleep"),
+  duration: z.number().nullable().describe("Seconds measured on the run's clock in this test"),
+  error: z
+    .object({ type: z.string(), message: z.string(), line: z.number().nullable(), traceback: z.string() })
+    .optional(),
+});
+export type TTestResult = z.infer<typeof ZTestResult>;
+
+const ZTime = z.number().describe("Seconds on the run's clock (virtual unless clock is wall)");
+
+export const ZTraceTask = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  coroutine: z.string(),
+  label: z.string(),
+  parent: z.number().int().nullable(),
+  created: ZTime,
+  started: ZTime.nullable(),
+  ended: ZTime.nullable(),
+  outcome: z.enum(["result", "exception", "cancelled"]).nullable(),
+  error: z.string().nullable(),
+});
+export type TTraceTask = z.infer<typeof ZTraceTask>;
+
+export const ZTraceEvent = z
+  .object({
+    t: ZTime,
+    kind: z.enum([
+      "create", "start", "suspend", "resume", "end", "blocking", "io-start", "io-end", "output", "warning",
+      "thread-start", "thread-end", "job-start", "job-end", "thread-sleep",
+    ]),
+    task: z.number().int().nullable().optional(),
+  })
+  .loose()
+  .describe("One trace event; extra fields depend on kind (see CONTRACT.md)");
+export type TTraceEvent = z.infer<typeof ZTraceEvent>;
+
+export const ZBlockingCall = z
+  .object({
+    call: z.string().describe("time.sleep, requests.get, cpu, ..."),
+    task: z.number().int().nullable(),
+    label: z.string().nullable().optional(),
+    t: ZTime,
+    end: ZTime,
+    seconds: z.number().optional(),
+    realMs: z.number().optional().describe("Real CPU milliseconds of a cpu stretch (machine-dependent)"),
+    detail: z.string().optional(),
+  })
+  .loose();
+
+export const ZTrace = z.object({
+  elapsed: ZTime,
+  tasks: z.array(ZTraceTask),
+  threads: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      kind: z.enum(["thread", "executor-job"]),
+      started: ZTime,
+      ended: ZTime.nullable(),
+    }),
+  ),
+  events: z.array(ZTraceEvent),
+  blocking: z.array(ZBlockingCall),
+  neverAwaited: z.array(z.string()),
+  peakInFlight: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+});
+export type TTrace = z.infer<typeof ZTrace>;
+
+export const ZErrorDetail = z.object({
+  type: z.string(),
+  message: z.string(),
+  line: z.number().int().nullable(),
+  traceback: z.string(),
+});
+
+/** What the harness writes on its private channel. */
+export const ZHarnessDocument = z.object({
+  version: z.literal(RESULT_VERSION),
+  mode: z.enum(["run", "grade"]),
+  verdict: ZVerdict,
+  score: z.number().min(0).max(1).nullable(),
+  message: ZText.nullable(),
+  clock: z.enum(["virtual", "wall"]),
+  cpu: z.enum(["free", "charged"]),
+  elapsed: ZTime.nullable(),
+  exercise: z.object({ id: z.string(), slug: z.string() }).nullable(),
+  tests: z.array(ZTestResult),
+  error: ZErrorDetail.nullable(),
+  trace: ZTrace.nullable(),
+  python: z.string(),
+  harness: z.string(),
+  timings: z.record(z.string(), z.number()).describe("Real milliseconds of the harness's phases"),
+});
+export type THarnessDocument = z.infer<typeof ZHarnessDocument>;
+
+/** The complete result: the harness's document plus what the runner observed. */
+export const ZGradingResult = ZHarnessDocument.extend({
+  stdout: z.string().describe("The program's standard output, truncated with a note past the cap"),
+  stderr: z.string(),
+  outputTruncated: z.object({ stdout: z.boolean(), stderr: z.boolean() }),
+  sandboxed: z.boolean().describe("False only in explicit local development (AWAITABLE_UNSANDBOXED=1)"),
+  timings: z.record(z.string(), z.number()).describe("Real milliseconds: harness phases plus spawnMs, wallMs"),
+});
+export type TGradingResult = z.infer<typeof ZGradingResult>;
