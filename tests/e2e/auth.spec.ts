@@ -51,3 +51,26 @@ test("the language switch changes every label and persists across reloads", asyn
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
 });
+
+test("the ADMIN_EMAIL account is an admin and makes a student a teacher on the Users page", async ({ page, browser }) => {
+  const student = uniqueEmail();
+  const studentContext = await browser.newContext();
+  const studentPage = await studentContext.newPage();
+  await studentPage.goto("/signup");
+  await fillAndSubmit(studentPage, { 邮箱: student, 密码: "a good password" }, /^注册$/);
+  await expect(studentPage.getByTestId("signed-in-as")).toContainText("学生");
+  await studentPage.goto("/admin/users");
+  await expect(studentPage.getByRole("alert").filter({ hasText: "只有管理员" })).toBeVisible();
+
+  await page.goto("/signup");
+  await fillAndSubmit(page, { 邮箱: process.env.E2E_ADMIN_EMAIL ?? "admin-e2e@example.org", 密码: "an admin password" }, /^注册$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText("管理员");
+  await page.getByRole("link", { name: "用户管理" }).click();
+  await page.getByLabel(student).selectOption("TEACHER");
+  await page.getByRole("row", { name: new RegExp(student) }).getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(student) }).getByRole("status")).toHaveText("已保存");
+
+  await studentPage.reload();
+  await expect(studentPage.getByTestId("signed-in-as")).toContainText("教师");
+  await studentContext.close();
+});
