@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import asyncio.unix_events
+import itertools
 import math
 import selectors
 
@@ -82,7 +83,29 @@ class VirtualEventLoopPolicy(asyncio.unix_events._UnixDefaultEventLoopPolicy):
     _loop_factory = VirtualEventLoop
 
 
+_timer_sequence = itertools.count()
+_OriginalTimerHandle = asyncio.events.TimerHandle
+
+
+class SequencedTimerHandle(_OriginalTimerHandle):
+    """On a real clock two timers almost never share a deadline, so they fire
+    in the order they were scheduled; on the virtual clock they often do, and
+    heapq would order them arbitrarily. Ties are broken by creation order."""
+
+    __slots__ = ("_sequence",)
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(when, callback, args, loop, context)
+        self._sequence = next(_timer_sequence)
+
+    def __lt__(self, other):
+        if self._when != other._when:
+            return self._when < other._when
+        return self._sequence < getattr(other, "_sequence", -1)
+
+
 def install_loop() -> None:
+    asyncio.events.TimerHandle = SequencedTimerHandle
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
     # A loop built directly (asyncio.SelectorEventLoop()) is virtual as well.
     asyncio.SelectorEventLoop = VirtualEventLoop

@@ -98,7 +98,10 @@ def _fresh_run() -> None:
     scheduler.limit = settings.virtual_limit if settings.clock == "virtual" else float("inf")
     recorder.reset(None if settings.clock == "virtual" else REAL_PERF_COUNTER())
     recorder.charge_cpu = settings.cpu == "charged"
-    asyncio.set_event_loop(None)
+    # A fresh policy, as in a fresh process: get_event_loop() in the main
+    # thread creates a loop again (set_event_loop(None) would forbid it).
+    from .loop import VirtualEventLoopPolicy
+    asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
 
 
 def _finish_threads() -> None:

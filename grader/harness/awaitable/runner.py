@@ -137,6 +137,9 @@ class Harness:
             import time
             time.sleep = threads.sleep
         install_trace()
+        # Programs that use random (the seeds' queue example) are reproducible.
+        import random
+        random.seed(0)
         fakeio.configure(self.config.get("io"))
         fakeio.install()
         scheduler.register_main()

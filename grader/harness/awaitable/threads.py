@@ -42,21 +42,15 @@ def _code_of(function):
     return getattr(function, "__code__", None)
 
 
-def _is_student_thread(thread: threading.Thread) -> bool:
-    """Student threads run on virtual time; library threads keep real time."""
-    cls = type(thread)
-    if cls is not threading.Thread and cls is not threading.Timer:
-        module = __import__("sys").modules.get(cls.__module__)
-        module_file = getattr(module, "__file__", None)
-        if module_file and _is_library_file(module_file):
-            return False
-    target = getattr(thread, "_target", None)
-    if target is None:
-        return True
-    code = _code_of(target)
-    if code is None:
-        return True
-    return not _is_library_file(code.co_filename)
+def _is_student_thread(caller_filename: str) -> bool:
+    """Student threads run on virtual time; library threads keep real time.
+
+    What counts is who starts the thread: threads started by the standard
+    library (executor workers, the default executor's shutdown, multiprocessing
+    helpers) are library threads, whatever their target; a thread the student
+    starts is the student's even if its target is ``event.wait``.
+    """
+    return not _is_library_file(caller_filename)
 
 
 # ----- time -------------------------------------------------------------------
@@ -201,7 +195,8 @@ class _Finished:
 
 def thread_start(self):
     parent = scheduler.current_actor() if scheduler.virtual else None
-    if parent is not None and _is_student_thread(self) and not hasattr(self, "_awaitable_actor"):
+    caller = __import__("sys")._getframe(1).f_code.co_filename
+    if parent is not None and _is_student_thread(caller) and not hasattr(self, "_awaitable_actor"):
         actor = scheduler.new_actor(self.name, "thread")
         self._awaitable_actor = actor
         self._awaitable_finished = _Finished()
@@ -226,13 +221,14 @@ def thread_bootstrap_inner(self):
     try:
         _original_bootstrap_inner(self)
     finally:
+        # Recorded before a joiner can wake, so traces are deterministic.
+        hook = hooks["thread"]
+        if hook is not None:
+            hook("end", actor, self.name)
         finished = self._awaitable_finished
         with finished.condition:
             finished.finished = True
             finished.condition.notify_all()
-        hook = hooks["thread"]
-        if hook is not None:
-            hook("end", actor, self.name)
         scheduler.finish(actor)
 
 
@@ -315,13 +311,21 @@ def work_item_run(self):
     hook = hooks["thread"]
     if hook is not None:
         hook("job-start", actor, actor.name)
+        function = self.fn
+
+        def traced(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            finally:
+                # Before the result reaches the loop, so traces are deterministic.
+                hook("job-end", actor, actor.name)
+
+        self.fn = traced
     try:
         # Setting the future's result hands the loop its callback (and marks
         # the loop running) before this job stops holding the clock.
         _original_work_item_run(self)
     finally:
-        if hook is not None:
-            hook("job-end", actor, actor.name)
         scheduler.job_finished(slots, actor)
 
 

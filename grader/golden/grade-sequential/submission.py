@@ -1,0 +1,12 @@
+import asyncio
+
+async def get_user(user_id):
+    await asyncio.sleep(0.5)
+    return f"user_{user_id}"
+
+async def main():
+    results = []
+    for user_id in (1, 2, 3):
+        results.append(await get_user(user_id))
+    print(results)
+    return results

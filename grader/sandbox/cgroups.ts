@@ -1,0 +1,208 @@
+/**
+ * Control groups cap what a whole run may use, across all of its processes:
+ * total memory (a per-process address-space limit does not cap the total)
+ * and the number of processes and threads. One group per sandbox slot,
+ * created once and reused (creating one per run costs 15-20 ms).
+ *
+ * Both hierarchies are supported: cgroup v1 with separate `memory` and `pids`
+ * controllers (what these machines expose) and the unified cgroup v2.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rmdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export type CgroupUsage = {
+  oomKilled: boolean;
+  pidsLimitHit: boolean;
+  peakMemoryBytes: number | null;
+};
+
+export interface SlotCgroup {
+  /** Files a process writes its own pid to, to join the group. */
+  readonly procsFiles: string[];
+  /** Sets the limits and resets the counters for the next run. */
+  prepare(limits: { memoryBytes: number; processes: number }): Promise<void>;
+  /** What happened since prepare(). */
+  usage(): Promise<CgroupUsage>;
+  /** SIGKILLs every process in the group until it is empty; returns how many were killed. */
+  killAll(): Promise<number>;
+  remove(): Promise<void>;
+}
+
+const V1_ROOT = "/sys/fs/cgroup";
+
+async function readText(file: string): Promise<string> {
+  return (await readFile(file, "utf8")).trim();
+}
+
+async function readPids(file: string): Promise<number[]> {
+  const text = await readText(file).catch(() => "");
+  return text ? text.split("\n").map(Number).filter((pid) => pid > 0) : [];
+}
+
+function keyedCounter(text: string, key: string): number {
+  const line = text.split("\n").find((candidate) => candidate.startsWith(`${key} `));
+  return line ? Number(line.split(" ")[1]) : 0;
+}
+
+async function killPids(procsFiles: string[]): Promise<number> {
+  let killed = 0;
+  // Processes may fork while we kill: repeat until the group stays empty.
+  for (let round = 0; round < 50; round += 1) {
+    const pids = (await Promise.all(procsFiles.map(readPids))).flat();
+    if (pids.length === 0) return killed;
+    for (const pid of new Set(pids)) {
+      try {
+        process.kill(pid, "SIGKILL");
+        killed += 1;
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, round < 5 ? 2 : 20));
+  }
+  throw new Error(`processes survive SIGKILL in ${procsFiles.join(", ")}`);
+}
+
+/** The path of our own process in a v1 controller, so slots nest under it. */
+async function ownV1Path(controller: string): Promise<string> {
+  const lines = (await readText("/proc/self/cgroup")).split("\n");
+  for (const line of lines) {
+    const [, controllers, groupPath] = line.split(":");
+    if (controllers?.split(",").includes(controller)) return groupPath ?? "/";
+  }
+  return "/";
+}
+
+class V1SlotCgroup implements SlotCgroup {
+  readonly procsFiles: string[];
+  private oomKillsBefore = 0;
+  private pidsMaxEventsBefore = 0;
+
+  constructor(
+    private readonly memoryDir: string,
+    private readonly pidsDir: string,
+  ) {
+    this.procsFiles = [path.join(memoryDir, "cgroup.procs"), path.join(pidsDir, "cgroup.procs")];
+  }
+
+  async prepare(limits: { memoryBytes: number; processes: number }) {
+    const memory = (file: string) => path.join(this.memoryDir, file);
+    const swapFile = memory("memory.memsw.limit_in_bytes");
+    const hasSwapAccounting = existsSync(swapFile);
+    // memsw must stay >= the memory limit: raise it first, lower it last.
+    if (hasSwapAccounting) await writeFile(swapFile, "-1").catch(() => undefined);
+    await writeFile(memory("memory.limit_in_bytes"), String(limits.memoryBytes));
+    if (hasSwapAccounting) await writeFile(swapFile, String(limits.memoryBytes));
+    await writeFile(memory("memory.max_usage_in_bytes"), "0").catch(() => undefined);
+    await writeFile(memory("memory.failcnt"), "0").catch(() => undefined);
+    await writeFile(path.join(this.pidsDir, "pids.max"), String(limits.processes));
+    this.oomKillsBefore = keyedCounter(await readText(memory("memory.oom_control")), "oom_kill");
+    this.pidsMaxEventsBefore = keyedCounter(await readText(path.join(this.pidsDir, "pids.events")), "max");
+  }
+
+  async usage(): Promise<CgroupUsage> {
+    const oomKills = keyedCounter(await readText(path.join(this.memoryDir, "memory.oom_control")), "oom_kill");
+    const pidsMaxEvents = keyedCounter(await readText(path.join(this.pidsDir, "pids.events")), "max");
+    const peak = Number(await readText(path.join(this.memoryDir, "memory.max_usage_in_bytes")).catch(() => "NaN"));
+    return {
+      oomKilled: oomKills > this.oomKillsBefore,
+      pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
+      peakMemoryBytes: Number.isFinite(peak) ? peak : null,
+    };
+  }
+
+  killAll() {
+    return killPids(this.procsFiles);
+  }
+
+  async remove() {
+    await this.killAll();
+    await rmdir(this.memoryDir).catch(() => undefined);
+    await rmdir(this.pidsDir).catch(() => undefined);
+  }
+}
+
+class V2SlotCgroup implements SlotCgroup {
+  readonly procsFiles: string[];
+  private oomKillsBefore = 0;
+  private pidsMaxEventsBefore = 0;
+
+  constructor(private readonly dir: string) {
+    this.procsFiles = [path.join(dir, "cgroup.procs")];
+  }
+
+  async prepare(limits: { memoryBytes: number; processes: number }) {
+    await writeFile(path.join(this.dir, "memory.max"), String(limits.memoryBytes));
+    await writeFile(path.join(this.dir, "memory.swap.max"), "0").catch(() => undefined);
+    await writeFile(path.join(this.dir, "pids.max"), String(limits.processes));
+    await writeFile(path.join(this.dir, "memory.peak"), "0").catch(() => undefined);
+    this.oomKillsBefore = keyedCounter(await readText(path.join(this.dir, "memory.events")), "oom_kill");
+    this.pidsMaxEventsBefore = keyedCounter(await readText(path.join(this.dir, "pids.events")), "max");
+  }
+
+  async usage(): Promise<CgroupUsage> {
+    const oomKills = keyedCounter(await readText(path.join(this.dir, "memory.events")), "oom_kill");
+    const pidsMaxEvents = keyedCounter(await readText(path.join(this.dir, "pids.events")), "max");
+    const peak = Number(await readText(path.join(this.dir, "memory.peak")).catch(() => "NaN"));
+    return {
+      oomKilled: oomKills > this.oomKillsBefore,
+      pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
+      peakMemoryBytes: Number.isFinite(peak) ? peak : null,
+    };
+  }
+
+  async killAll() {
+    // cgroup.kill (Linux 5.14+) kills the whole group atomically, forks included.
+    await writeFile(path.join(this.dir, "cgroup.kill"), "1").catch(() => undefined);
+    return killPids(this.procsFiles);
+  }
+
+  async remove() {
+    await this.killAll();
+    await rmdir(this.dir).catch(() => undefined);
+  }
+}
+
+export type CgroupMode = "v1" | "v2";
+
+export async function detectCgroups(): Promise<{ mode: CgroupMode; base: string } | { mode: null; problem: string }> {
+  const unifiedControllers = path.join(V1_ROOT, "cgroup.controllers");
+  if (existsSync(unifiedControllers)) {
+    const own = (await readText("/proc/self/cgroup")).split("\n").find((line) => line.startsWith("0::"));
+    const ownPath = own?.slice(3) || "/";
+    // Processes may only live in leaves in v2: our slots go beside us, under our parent.
+    const base = path.join(V1_ROOT, path.dirname(ownPath), "awaitable-sandbox");
+    const controllers = await readText(unifiedControllers);
+    if (!controllers.includes("memory") || !controllers.includes("pids")) {
+      return { mode: null, problem: "cgroup v2 is mounted but its memory and pids controllers are not enabled" };
+    }
+    return { mode: "v2", base };
+  }
+  if (existsSync(path.join(V1_ROOT, "memory")) && existsSync(path.join(V1_ROOT, "pids"))) {
+    return { mode: "v1", base: "awaitable-sandbox" };
+  }
+  return { mode: null, problem: "neither cgroup v2 nor the cgroup v1 memory and pids controllers are mounted under /sys/fs/cgroup" };
+}
+
+/**
+ * Creates (or takes over) the group of one slot. The sandbox's first process
+ * joins it while still root, before it drops to the slot's uid.
+ */
+export async function createSlotCgroup(name: string): Promise<SlotCgroup> {
+  const detected = await detectCgroups();
+  if (detected.mode === null) throw new Error(detected.problem);
+  if (detected.mode === "v2") {
+    const parent = detected.base;
+    await mkdir(parent, { recursive: true });
+    await writeFile(path.join(parent, "cgroup.subtree_control"), "+memory +pids").catch(() => undefined);
+    const dir = path.join(parent, name);
+    await mkdir(dir, { recursive: true });
+    return new V2SlotCgroup(dir);
+  }
+  const memoryDir = path.join(V1_ROOT, "memory", await ownV1Path("memory"), detected.base, name);
+  const pidsDir = path.join(V1_ROOT, "pids", await ownV1Path("pids"), detected.base, name);
+  await mkdir(memoryDir, { recursive: true });
+  await mkdir(pidsDir, { recursive: true });
+  return new V1SlotCgroup(memoryDir, pidsDir);
+}

@@ -1,0 +1,327 @@
+// Hostile programs against the real sandbox: each must be contained (the
+// host intact, no process left behind, no secret readable) and stopped for
+// the right reason. Legitimate concurrency must keep working.
+import { execFileSync, spawn } from "node:child_process";
+import { chmod, mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SANDBOX_LIMITS, type TSandboxLimits } from "./limits";
+import { checkSandbox, SandboxPool, type SandboxOutcome } from "./sandbox";
+
+const SECRET = "hostile-test-secret-d41d8cd98f00b204";
+const pool = new SandboxPool(3);
+const uidBase = Number(process.env.SANDBOX_UID_BASE ?? "61000");
+
+beforeAll(async () => {
+  // Secrets the grader's own process holds: nothing inside may read them.
+  process.env.DATABASE_URL = `postgresql://user:${SECRET}@127.0.0.1:5432/db`;
+  process.env.NEXTAUTH_SECRET = SECRET;
+  const check = await checkSandbox(pool);
+  if (!check.ok) throw new Error(`the sandbox is not usable here: ${check.problems.join("; ")}`);
+});
+
+async function runPython(code: string, limits: Partial<TSandboxLimits> = {}, binds: { host: string; sandbox: string }[] = []) {
+  const directory = await mkdtemp(path.join(os.tmpdir(), "awaitable-hostile-"));
+  await writeFile(path.join(directory, "main.py"), code, { mode: 0o644 });
+  await chmod(directory, 0o755);
+  const outcome = await pool.run({
+    pythonArgs: ["/submission/main.py"],
+    stdin: "",
+    readOnlyBinds: [{ host: directory, sandbox: "/submission" }, ...binds],
+    env: { PATH: "/usr/bin", HOME: "/tmp", LANG: "C.UTF-8" },
+    limits: { ...DEFAULT_SANDBOX_LIMITS, ...limits },
+    keepOutputBytes: 64 * 1024,
+  });
+  await expectNothingLeft(outcome);
+  return { ...outcome, out: outcome.stdout.toString(), err: outcome.stderr.toString() };
+}
+
+/** No process of the run's uid survives the run. */
+async function expectNothingLeft(outcome: SandboxOutcome) {
+  const uid = uidBase + outcome.slot;
+  const survivors: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const owner = await stat(`/proc/${entry}`).then((info) => info.uid, () => -1);
+    if (owner === uid) survivors.push(Number(entry));
+  }
+  expect(survivors, `processes of uid ${uid} survived the run`).toEqual([]);
+}
+
+describe("hostile programs are contained", { timeout: 30_000 }, () => {
+  it("fork bomb: stopped at the process limit", async () => {
+    const run = await runPython("import os\nwhile True:\n    os.fork()\n", { processes: 64 });
+    expect(run.limitExceeded).toBe("processes");
+  });
+
+  it("thread bomb: stopped at the process limit", async () => {
+    const run = await runPython(
+      "import threading, time\nwhile True:\n    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n",
+      { processes: 64 },
+    );
+    expect(run.limitExceeded).toBe("processes");
+  });
+
+  it("memory bomb of 10 GB: stopped at the memory limit", async () => {
+    const run = await runPython("x = bytearray(10 * 1024 ** 3)\nprint('allocated')\n", { memoryMb: 256 });
+    expect(run.limitExceeded).toBe("memory");
+    expect(run.out).not.toContain("allocated");
+  });
+
+  it("many processes of 900 MB each: the total is capped, not each one", async () => {
+    const code = [
+      "import os, time",
+      "for _ in range(6):",
+      "    if os.fork() == 0:",
+      "        block = bytearray(900 * 1024 ** 2)",
+      "        for i in range(0, len(block), 4096): block[i] = 1",
+      "        time.sleep(30)",
+      "        os._exit(0)",
+      "time.sleep(30)",
+    ].join("\n");
+    const run = await runPython(code, { memoryMb: 1024, wallSeconds: 20 });
+    expect(run.limitExceeded).toBe("memory");
+    expect(run.peakMemoryBytes).toBeLessThanOrEqual(1024 * 1024 ** 2);
+  });
+
+  it("infinite loop: stopped at the CPU limit", async () => {
+    const run = await runPython("while True:\n    pass\n", { cpuSeconds: 1 });
+    expect(run.limitExceeded).toBe("cpu");
+  });
+
+  it("busy loop that ignores SIGXCPU: still stopped at the CPU limit", async () => {
+    const run = await runPython("import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\nwhile True:\n    pass\n", {
+      cpuSeconds: 1,
+      wallSeconds: 10,
+    });
+    expect(run.limitExceeded).toBe("cpu");
+    expect(run.exitCode).toBeNull();
+  });
+
+  it("sleep forever: stopped at the wall-time limit", async () => {
+    const started = Date.now();
+    const run = await runPython("import time\ntime.sleep(10 ** 6)\n", { wallSeconds: 1 });
+    expect(run.limitExceeded).toBe("wall");
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("100 MB to stdout: stopped at the output limit, and only a little is kept", async () => {
+    const run = await runPython("import sys\nfor _ in range(100):\n    sys.stdout.write('x' * 1024 * 1024)\n", { outputKb: 256 });
+    expect(run.limitExceeded).toBe("output");
+    expect(run.stdout.length).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it("a 10 GB file: stopped at the file-size limit", async () => {
+    const code = [
+      "import os, signal",
+      // What the harness does first: Python ignores SIGXFSZ, and as pid 1 of its
+      // namespace the default action would be ignored too, so exit on it.
+      "signal.signal(signal.SIGXFSZ, lambda *_: os._exit(128 + signal.SIGXFSZ))",
+      "with open('/tmp/big', 'wb') as f:",
+      "    for _ in range(10 * 1024):",
+      "        f.write(b'x' * 1024 * 1024)",
+    ].join("\n");
+    const run = await runPython(code, { fileSizeMb: 8, tmpMb: 64 });
+    expect(run.limitExceeded).toBe("fileSize");
+  });
+
+  it("filling /tmp: the private tmpfs is full, the host's is untouched", async () => {
+    const hostTmpUsedKb = () => Number(execFileSync("df", ["--output=used", "/tmp"]).toString().split("\n")[1]);
+    const before = hostTmpUsedKb();
+    const run = await runPython(
+      "with open('/tmp/fill', 'wb') as f:\n    while True:\n        f.write(b'x' * 1024 * 1024)\n        f.flush()\n",
+      { tmpMb: 8, fileSizeMb: 64 },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.err).toMatch(/No space left on device/);
+    // The run wrote 8 MB into its own /tmp; the host's grew by no more than the submission file.
+    expect(hostTmpUsedKb() - before).toBeLessThan(1024);
+  });
+
+  it("TCP to the host's PostgreSQL port: refused", async () => {
+    const run = await runPython(
+      "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 5432), timeout=2)\n    print('CONNECTED')\nexcept OSError as error:\n    print('refused', error.errno)\n",
+    );
+    expect(run.out).toMatch(/^refused 13/);
+  });
+
+  it("TCP to a socket the test listens on: no connection arrives", async () => {
+    let connections = 0;
+    const server = net.createServer(() => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const run = await runPython(
+      `import socket\nfor family in (socket.AF_INET, socket.AF_INET6):\n    try:\n        s = socket.socket(family)\n        s.connect(('127.0.0.1' if family == socket.AF_INET else '::1', ${port}))\n        print('CONNECTED')\n    except OSError as error:\n        print('refused', error.errno)\n`,
+    );
+    server.close();
+    expect(run.out).not.toContain("CONNECTED");
+    expect(connections).toBe(0);
+  });
+
+  it("DNS lookup: fails", async () => {
+    const run = await runPython(
+      "import socket\ntry:\n    print(socket.getaddrinfo('registry.npmjs.org', 443))\nexcept OSError as error:\n    print('no dns:', type(error).__name__)\n",
+    );
+    expect(run.out).toMatch(/^no dns:/);
+  });
+
+  it("secrets: /proc/1/environ, the parent's and its own environment hold none", async () => {
+    const code = [
+      "import os",
+      "found = []",
+      "for pid in os.listdir('/proc'):",
+      "    if pid.isdigit():",
+      "        try:",
+      "            found.append(open(f'/proc/{pid}/environ', 'rb').read().decode(errors='replace'))",
+      "        except OSError:",
+      "            pass",
+      "print(repr(found), dict(os.environ), os.getppid())",
+    ].join("\n");
+    const run = await runPython(code);
+    expect(run.exitCode).toBe(0);
+    expect(run.out).not.toContain(SECRET);
+    expect(run.out).not.toMatch(/DATABASE_URL|NEXTAUTH/);
+  });
+
+  it("host files: /etc/shadow, the project's files and .env are not there; / holds only the sandbox", async () => {
+    const project = process.cwd();
+    const code = [
+      "import os",
+      `for path in ['/etc/shadow', '/etc/passwd', ${JSON.stringify(path.join(project, ".env"))}, ${JSON.stringify(path.join(project, "package.json"))}, '/root', '/work']:`,
+      "    print(path, os.path.exists(path))",
+      "print(sorted(os.listdir('/')))",
+    ].join("\n");
+    const run = await runPython(code);
+    expect(run.out).not.toMatch(/ True/);
+    expect(run.out).toContain("['bin', 'dev', 'lib', 'lib64', 'proc', 'submission', 'tmp', 'usr']");
+  });
+
+  it("kill -9 -1: kills only what is inside", async () => {
+    const sentinel = spawn("sleep", ["30"], { stdio: "ignore" });
+    const code = [
+      "import os, signal, time",
+      "children = [os.fork() for _ in range(3)]",
+      "if 0 in children:",
+      "    time.sleep(60)",
+      "    os._exit(0)",
+      "os.kill(-1, signal.SIGKILL)",
+      "print('killed', [os.waitpid(pid, 0)[1] for pid in children])",
+    ].join("\n");
+    const run = await runPython(code);
+    expect(sentinel.exitCode).toBeNull();
+    expect(process.kill(sentinel.pid ?? 0, 0)).toBe(true);
+    sentinel.kill();
+    expect(run.out.trim()).toBe("killed [9, 9, 9]");
+  });
+
+  it("a setsid daemon does not outlive the run", async () => {
+    const code = [
+      "import os, time",
+      "if os.fork() == 0:",
+      "    os.setsid()",
+      "    if os.fork() == 0:",
+      "        time.sleep(300)",
+      "    os._exit(0)",
+      "print('parent exits')",
+    ].join("\n");
+    const run = await runPython(code);
+    expect(run.out).toContain("parent exits");
+    // expectNothingLeft (in runPython) found no survivor.
+  });
+
+  it("shell tools through os.system and subprocess: confined", async () => {
+    const code = [
+      "import os, subprocess",
+      "os.system('ls / ; id')",
+      "print(subprocess.run(['sh', '-c', 'cat /etc/hostname; ls /root; echo done'], capture_output=True, text=True))",
+    ].join("\n");
+    const run = await runPython(code);
+    expect(run.out).toContain("done");
+    expect(run.out).not.toContain("root:x:");
+    expect(run.out).toMatch(/uid=\d+/);
+    expect(run.out).not.toMatch(/uid=0\b/);
+  });
+
+  it("ctypes: raw system calls for ptrace, mount, unshare and an inet socket are refused", async () => {
+    const code = [
+      "import ctypes, ctypes.util",
+      "libc = ctypes.CDLL(None, use_errno=True)",
+      "calls = {",
+      "    'ptrace': lambda: libc.ptrace(16, 1, 0, 0),",
+      "    'mount': lambda: libc.mount(b'none', b'/tmp', b'tmpfs', 0, None),",
+      "    'unshare': lambda: libc.unshare(0x10000000),",
+      "    'socket': lambda: libc.socket(2, 1, 0),",
+      "}",
+      "for name, call in calls.items():",
+      "    print(name, call(), ctypes.get_errno())",
+    ].join("\n");
+    const run = await runPython(code);
+    for (const name of ["ptrace", "mount", "unshare", "socket"]) expect(run.out).toMatch(new RegExp(`${name} -1 (1|13)\\b`));
+  });
+
+  it("ctypes: a segfault ends only the run", async () => {
+    const run = await runPython("import ctypes\nctypes.string_at(0)\n");
+    expect(run.signal).toBe("SIGSEGV");
+  });
+
+  it("deep recursion: a clean error, or a crash of the run only", async () => {
+    const run = await runPython("import sys\nsys.setrecursionlimit(10 ** 7)\ndef f(n):\n    return f(n + 1)\nf(0)\n");
+    expect(run.exitCode === 0).toBe(false);
+    expect({ signal: run.signal, limit: run.limitExceeded }).toSatisfy(
+      (ending: { signal: string | null; limit: string | null }) => ending.signal === "SIGSEGV" || ending.limit !== null || ending.signal === null,
+    );
+  });
+
+  it("writing into the read-only submission folder and /usr: refused", async () => {
+    const run = await runPython(
+      "for path in ['/submission/x', '/usr/x']:\n    try:\n        open(path, 'w')\n        print('WROTE', path)\n    except OSError as error:\n        print('refused', error.errno)\n",
+    );
+    expect(run.out).not.toContain("WROTE");
+  });
+});
+
+describe("legitimate programs still work", { timeout: 30_000 }, () => {
+  it("ThreadPoolExecutor, ProcessPoolExecutor with 4 workers, and 5,000 asyncio tasks", async () => {
+    const code = [
+      "import asyncio, concurrent.futures",
+      "def square(n):",
+      "    return n * n",
+      "async def main():",
+      "    loop = asyncio.get_running_loop()",
+      "    with concurrent.futures.ThreadPoolExecutor(8) as threads:",
+      "        print(sum(await asyncio.gather(*(loop.run_in_executor(threads, square, n) for n in range(100)))))",
+      "    with concurrent.futures.ProcessPoolExecutor(4) as processes:",
+      "        print(sum(await asyncio.gather(*(loop.run_in_executor(processes, square, n) for n in range(100)))))",
+      "    async def tick(n):",
+      "        await asyncio.sleep(0.001)",
+      "        return n",
+      "    print(sum(await asyncio.gather(*(tick(n) for n in range(5000)))))",
+      "asyncio.run(main())",
+    ].join("\n");
+    const run = await runPython(code);
+    expect(run.err).toBe("");
+    expect(run.out.trim().split("\n")).toEqual(["328350", "328350", "12497500"]);
+  });
+});
+
+describe("slots", { timeout: 30_000 }, () => {
+  it("runs several at once, each with its own limits, and reuses its slots", async () => {
+    const results = await Promise.all([
+      runPython("x = bytearray(400 * 1024 ** 2)\nprint('big ok')\n", { memoryMb: 600 }),
+      runPython("x = bytearray(400 * 1024 ** 2)\nprint('big ok')\n", { memoryMb: 128 }),
+      runPython("import time\ntime.sleep(0.2)\nprint('slept')\n"),
+      runPython("print('queued for a free slot')\n"),
+      runPython("print('and another')\n"),
+    ]);
+    expect(results[0]?.out).toContain("big ok");
+    expect(results[1]?.limitExceeded).toBe("memory");
+    expect(results[2]?.out).toContain("slept");
+    expect(results[3]?.out).toContain("queued for a free slot");
+    expect(results[4]?.out).toContain("and another");
+    expect(new Set(results.map((result) => result.slot)).size).toBeLessThanOrEqual(3);
+    expect(pool.busy).toBe(0);
+  });
+});
