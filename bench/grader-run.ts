@@ -14,7 +14,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PYTHON, runHarness, spawnHarness } from "../grader/run-harness";
+import { PYTHON, runHarness } from "../grader/run-harness";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const goldenDirectory = path.join(root, "grader", "golden");
@@ -44,7 +44,7 @@ const seeds: Seed[] = readdirSync(goldenDirectory)
 
 async function virtualRun(seed: Seed) {
   const started = performance.now();
-  const result = await runHarness({ mode: "run", submissionPath: seed.file }, { spawner: spawnHarness, sandboxed: false });
+  const result = await runHarness({ mode: "run", submissionPath: seed.file });
   return { result, realMs: performance.now() - started };
 }
 
@@ -54,7 +54,7 @@ async function wallRun(seed: Seed): Promise<{ realMs: number; stdout: string; ho
     const plain = spawnSync(PYTHON, ["-I", "-B", seed.file], { encoding: "utf8", cwd: path.dirname(seed.file), timeout: 60_000 });
     return { realMs: performance.now() - started, stdout: plain.stdout, how: "python3" };
   }
-  const result = await runHarness({ mode: "run", submissionPath: seed.file, clock: "wall" }, { spawner: spawnHarness, sandboxed: false });
+  const result = await runHarness({ mode: "run", submissionPath: seed.file, clock: "wall" });
   return { realMs: performance.now() - started, stdout: result.stdout, how: "harness --clock wall" };
 }
 

@@ -6,14 +6,14 @@
  *
  * With --json it prints the result document (grader/CONTRACT.md); without,
  * a readable report: a table of tests and a small text timeline.
- * The CLI is a development tool: it runs student code unsandboxed, behind
- * AWAITABLE_UNSANDBOXED=1, which it sets itself and warns about every run.
+ * Like the worker, it runs student code in the sandbox; only
+ * AWAITABLE_UNSANDBOXED=1 (local development) runs it without one.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { TGradingResult, TTrace } from "./result";
-import { GraderUsageError, loadExercise, runHarness, UNSANDBOXED_FLAG, type HarnessJob } from "./run-harness";
+import { GraderUsageError, loadExercise, runHarness, type HarnessJob } from "./run-harness";
 
 const USAGE = `Usage:
   npm run -s grader -- run FILE.py [--clock virtual|wall] [--cpu free|charged] [--json]
@@ -156,7 +156,6 @@ export function renderReport(result: TGradingResult, colour: boolean): string {
 
 export async function executeCommand(argv: string[]): Promise<{ result: TGradingResult; json: boolean }> {
   const command = await parseArguments(argv);
-  process.env[UNSANDBOXED_FLAG] ??= "1";
   const result = await runHarness(command.job);
   return { result, json: command.json };
 }

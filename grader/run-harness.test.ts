@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { defaultSpawner, readChannel, SandboxUnavailableError } from "./run-harness";
+import { readChannel } from "./run-harness";
+import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
 const nonce = "0123456789abcdef0123456789abcdef";
 const document = {
@@ -27,8 +28,19 @@ describe("readChannel", () => {
 });
 
 describe("defaultSpawner", () => {
-  test("refuses to run student code without a sandbox unless explicitly told", () => {
-    expect(() => defaultSpawner({})).toThrow(SandboxUnavailableError);
-    expect(() => defaultSpawner({ AWAITABLE_UNSANDBOXED: "0" })).toThrow(/sandbox/);
+  const broken = async () => ({ ok: false as const, problems: ["/usr/bin/bwrap is missing (apt-get install bubblewrap)"] });
+
+  test("refuses to run student code when the sandbox does not work, naming what is missing", async () => {
+    await expect(defaultSpawner({}, broken)).rejects.toThrow(SandboxUnavailableError);
+    await expect(defaultSpawner({ AWAITABLE_UNSANDBOXED: "0" }, broken)).rejects.toThrow(/apt-get install bubblewrap/);
+  });
+
+  test("runs unsandboxed only behind the explicit development setting", async () => {
+    const spawner = await defaultSpawner({ AWAITABLE_UNSANDBOXED: "1" }, broken);
+    expect(spawner.sandboxed).toBe(false);
+  });
+
+  test("uses the sandbox when its self-check passes", async () => {
+    expect((await defaultSpawner({})).sandboxed).toBe(true);
   });
 });

@@ -1,47 +1,35 @@
 /**
- * Runs the Python harness on one submission and returns the parsed result.
- *
- * Every Python process is started through one function, `spawnHarness`, so
- * that the sandbox (bubblewrap + seccomp + cgroups, the next issue) can wrap
- * it. Until then the runner refuses to run unless the explicit development
- * flag AWAITABLE_UNSANDBOXED=1 is set, and says so loudly on every run.
+ * Runs the Python harness on one submission, in the sandbox (grader/spawn.ts),
+ * and returns the parsed result document (grader/CONTRACT.md).
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { KeptOutput } from "./output";
 import { RESULT_VERSION, ZHarnessDocument, type TGradingResult, type THarnessDocument, type TText, type TVerdict } from "./result";
+import { DEFAULT_SANDBOX_LIMITS, describeLimit, ZSandboxLimits } from "./sandbox/limits";
+import { defaultSpawner, type Mount, type SpawnOutcome, type Spawner } from "./spawn";
 
-export const PYTHON = "/usr/bin/python3";
+export { PYTHON } from "./sandbox/sandbox";
+export { SandboxUnavailableError, UNSANDBOXED_FLAG } from "./spawn";
 const graderDirectory = path.dirname(fileURLToPath(import.meta.url));
-export const HARNESS_ENTRY = path.join(graderDirectory, "harness", "run.py");
+export const HARNESS_DIRECTORY = path.join(graderDirectory, "harness");
 export const EXERCISES_ROOT = path.resolve(graderDirectory, "..", "exercises");
-export const UNSANDBOXED_FLAG = "AWAITABLE_UNSANDBOXED";
 
-/** Bytes of stdout/stderr kept in the result: the head and the tail (the
- * end of a long output, "总耗时：…", is often what matters); the middle is
- * cut with a note. */
-export const KEPT_HEAD_BYTES = 48 * 1024;
-export const KEPT_TAIL_BYTES = 16 * 1024;
-
-export const ZLimits = z.object({
+/** The limits of one run: the harness's own, and the sandbox's around it. */
+export const ZLimits = ZSandboxLimits.extend({
   virtualSeconds: z.number().positive().describe("Virtual seconds the program may run"),
-  wallSeconds: z.number().positive().describe("Real seconds before the process group is killed"),
-  cpuSeconds: z.number().int().positive().describe("RLIMIT_CPU of the harness process"),
-  memoryMb: z.number().int().positive().describe("RLIMIT_AS of the harness process"),
-  outputBytes: z.number().int().positive().describe("stdout + stderr bytes before OUTPUT_LIMIT"),
-});
+  outputBytes: z.number().int().positive().describe("stdout + stderr bytes before OUTPUT_LIMIT (the sandbox kills at twice that)"),
+}).omit({ outputKb: true });
 export type TLimits = z.infer<typeof ZLimits>;
 
 export const DEFAULT_LIMITS: TLimits = {
+  ...DEFAULT_SANDBOX_LIMITS,
   virtualSeconds: 300,
-  wallSeconds: 20,
-  cpuSeconds: 10,
-  memoryMb: 1024,
   outputBytes: 1024 * 1024,
 };
 
@@ -124,161 +112,6 @@ export async function loadExercise(idOrSlug: string, root = EXERCISES_ROOT): Pro
   throw new GraderUsageError(`No exercise with id or slug "${idOrSlug}" under ${root}`);
 }
 
-// ----- spawning ------------------------------------------------------------------------------------
-
-export type SpawnRequest = {
-  argv: string[];
-  /** Written to the child's standard input, then closed. */
-  stdin: string;
-  env: Record<string, string>;
-  cwd: string;
-  wallMs: number;
-  /** Bytes of stdout/stderr read before the process group is killed. */
-  hardOutputBytes: number;
-};
-
-export type KeptOutput = { head: Buffer; tail: Buffer; bytes: number };
-
-export type SpawnOutcome = {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: KeptOutput;
-  stderr: KeptOutput;
-  /** Everything read from the result channel (fd 3). */
-  channel: Buffer;
-  killedForWall: boolean;
-  killedForOutput: boolean;
-  spawnMs: number;
-  wallMs: number;
-};
-
-export type Spawner = (request: SpawnRequest) => Promise<SpawnOutcome>;
-
-/**
- * Start `argv` with stdin, stdout, stderr and a result pipe on fd 3, in its
- * own process group, killed whole at the wall limit. No isolation at all:
- * the sandbox issue wraps this function.
- */
-export const spawnHarness: Spawner = (request) =>
-  new Promise((resolve, reject) => {
-    const started = performance.now();
-    const [command, ...args] = request.argv;
-    if (!command) {
-      reject(new Error("spawnHarness: empty argv"));
-      return;
-    }
-    const child = spawn(command, args, {
-      cwd: request.cwd,
-      // The project types NODE_ENV as required; the harness gets only what request.env lists.
-      env: { ...request.env } as NodeJS.ProcessEnv,
-      stdio: ["pipe", "pipe", "pipe", "pipe"],
-      detached: true,
-    });
-    let spawnMs = 0;
-    child.on("spawn", () => {
-      spawnMs = performance.now() - started;
-    });
-    const stdout = new OutputKeeper();
-    const stderr = new OutputKeeper();
-    const channel: Buffer[] = [];
-    let killedForWall = false;
-    let killedForOutput = false;
-    const killGroup = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    };
-    const onOutput = (keeper: OutputKeeper) => (chunk: Buffer) => {
-      keeper.add(chunk);
-      if (stdout.bytes + stderr.bytes > request.hardOutputBytes && !killedForOutput) {
-        killedForOutput = true;
-        killGroup();
-      }
-    };
-    child.stdout.on("data", onOutput(stdout));
-    child.stderr.on("data", onOutput(stderr));
-    const resultStream = child.stdio[3];
-    if (resultStream && "on" in resultStream) {
-      resultStream.on("data", (chunk: Buffer) => {
-        // A document is small; more than a few MiB on the channel is abuse.
-        if (channel.reduce((total, part) => total + part.length, 0) < 16 * 1024 * 1024) channel.push(chunk);
-      });
-      resultStream.on("error", () => undefined);
-    }
-    const timer = setTimeout(() => {
-      killedForWall = true;
-      killGroup();
-    }, request.wallMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(request.stdin);
-    child.on("close", (exitCode, signal) => {
-      clearTimeout(timer);
-      // Student threads or forked children may outlive the harness.
-      killGroup();
-      resolve({
-        exitCode,
-        signal,
-        stdout: stdout.kept(),
-        stderr: stderr.kept(),
-        channel: Buffer.concat(channel),
-        killedForWall,
-        killedForOutput,
-        spawnMs,
-        wallMs: performance.now() - started,
-      });
-    });
-  });
-
-class OutputKeeper {
-  private head: Buffer[] = [];
-  private headBytes = 0;
-  private tail: Buffer = Buffer.alloc(0);
-  bytes = 0;
-
-  add(chunk: Buffer): void {
-    this.bytes += chunk.length;
-    const forHead = Math.max(0, Math.min(chunk.length, KEPT_HEAD_BYTES - this.headBytes));
-    if (forHead > 0) {
-      this.head.push(chunk.subarray(0, forHead));
-      this.headBytes += forHead;
-    }
-    if (forHead < chunk.length) {
-      const rest = chunk.subarray(forHead);
-      this.tail = Buffer.concat([this.tail, rest]);
-      if (this.tail.length > KEPT_TAIL_BYTES) this.tail = this.tail.subarray(this.tail.length - KEPT_TAIL_BYTES);
-    }
-  }
-
-  kept(): KeptOutput {
-    return { head: Buffer.concat(this.head), tail: this.tail, bytes: this.bytes };
-  }
-}
-
-export class SandboxUnavailableError extends Error {
-  constructor() {
-    super(
-      `Refusing to run student code: the sandbox is not built yet. For local development only, set ${UNSANDBOXED_FLAG}=1 to run it unsandboxed on this machine.`,
-    );
-  }
-}
-
-/** The spawner to use: unsandboxed only behind the explicit development flag. */
-export function defaultSpawner(environment: Record<string, string | undefined> = process.env): { spawner: Spawner; sandboxed: boolean } {
-  if (environment[UNSANDBOXED_FLAG] === "1") {
-    process.stderr.write(
-      `\u001b[1;33m⚠ ${UNSANDBOXED_FLAG}=1: running student code WITHOUT a sandbox. Local development only; never on a server.\u001b[0m\n`,
-    );
-    return { spawner: spawnHarness, sandboxed: false };
-  }
-  throw new SandboxUnavailableError();
-}
-
 // ----- the result channel -----------------------------------------------------------------------
 
 export type ChannelReading =
@@ -338,7 +171,6 @@ export type HarnessJob = {
 
 export type RunOptions = {
   spawner?: Spawner;
-  sandboxed?: boolean;
 };
 
 function emptyDocument(job: HarnessJob, clock: "virtual" | "wall", cpu: "free" | "charged"): THarnessDocument {
@@ -371,76 +203,93 @@ function synthesized(document: THarnessDocument, verdict: TVerdict, message: TTe
 }
 
 export async function runHarness(job: HarnessJob, options: RunOptions = {}): Promise<TGradingResult> {
-  const selected = options.spawner ? { spawner: options.spawner, sandboxed: options.sandboxed ?? true } : defaultSpawner();
+  const spawner = options.spawner ?? (await defaultSpawner());
   const exerciseDefinition = job.exercise?.definition;
   const clock = job.clock ?? exerciseDefinition?.clock ?? "virtual";
   const cpu = job.cpu ?? exerciseDefinition?.cpu ?? "free";
   const limits: TLimits = { ...DEFAULT_LIMITS, ...exerciseDefinition?.limits, ...job.limits };
   const nonce = randomBytes(16).toString("hex");
-  const workDirectory = await mkdtemp(path.join(os.tmpdir(), "awaitable-run-"));
-  const config = {
-    nonce,
-    mode: job.mode,
-    submissionPath: path.resolve(job.submissionPath),
-    submissionName: path.basename(job.submissionPath),
-    clock,
-    cpu,
-    limits,
-    io: exerciseDefinition?.io ?? null,
-    exercise: job.exercise
-      ? { id: job.exercise.id, slug: job.exercise.slug, testsPath: job.exercise.testsPath }
-      : null,
-  };
+  // The run sees copies of exactly two files, in folders it may read: the
+  // submission and the exercise's tests (never the reference solution, nor
+  // whatever else sits beside the submission on the host).
+  const runDirectory = await mkdtemp(path.join(os.tmpdir(), "awaitable-job-"));
+  const submissionName = path.basename(job.submissionPath);
   let outcome: SpawnOutcome;
   try {
-    outcome = await selected.spawner({
-      argv: [PYTHON, "-I", "-B", HARNESS_ENTRY],
+    const submissionDirectory = path.join(runDirectory, "submission");
+    const exerciseDirectory = path.join(runDirectory, "exercise");
+    await mkdir(submissionDirectory, { mode: 0o755 });
+    await copyFile(job.submissionPath, path.join(submissionDirectory, submissionName));
+    if (job.exercise) {
+      await mkdir(exerciseDirectory, { mode: 0o755 });
+      await copyFile(job.exercise.testsPath, path.join(exerciseDirectory, "tests.py"));
+    }
+    await chmodReadable(runDirectory);
+    const mounts: Record<"harness" | "submission" | "exercise", Mount | null> = {
+      harness: { host: HARNESS_DIRECTORY, sandbox: "/grader/harness" },
+      submission: { host: submissionDirectory, sandbox: "/submission" },
+      exercise: job.exercise ? { host: exerciseDirectory, sandbox: "/exercise" } : null,
+    };
+    const config = {
+      nonce,
+      mode: job.mode,
+      submissionPath: spawner.inside(mounts.submission!, path.join(submissionDirectory, submissionName)),
+      submissionName,
+      clock,
+      cpu,
+      limits,
+      io: exerciseDefinition?.io ?? null,
+      exercise:
+        job.exercise && mounts.exercise
+          ? { id: job.exercise.id, slug: job.exercise.slug, testsPath: spawner.inside(mounts.exercise, path.join(exerciseDirectory, "tests.py")) }
+          : null,
+    };
+    outcome = await spawner.spawn({
+      pythonArgs: ["-I", "-B", spawner.inside(mounts.harness!, path.join(HARNESS_DIRECTORY, "run.py"))],
       stdin: `${JSON.stringify(config)}\n`,
-      env: { LANG: "C.UTF-8", LC_ALL: "C.UTF-8", PATH: "/usr/bin:/bin" },
-      cwd: workDirectory,
-      wallMs: limits.wallSeconds * 1000,
-      hardOutputBytes: limits.outputBytes * 2 + 64 * 1024,
+      mounts: Object.values(mounts).filter((mount): mount is Mount => mount !== null),
+      limits: {
+        ...limits,
+        // The harness stops printing at outputBytes and reports OUTPUT_LIMIT
+        // itself; the sandbox kills only a process that goes far past it.
+        outputKb: Math.ceil((limits.outputBytes * 2 + 64 * 1024) / 1024),
+        // One second more than the harness's own CPU limit, so the harness
+        // reports it itself when it can.
+        cpuSeconds: limits.cpuSeconds + 1,
+      },
     });
   } finally {
-    await rm(workDirectory, { recursive: true, force: true });
+    await rm(runDirectory, { recursive: true, force: true });
   }
   const reading = readChannel(outcome.channel, nonce);
-  let document: THarnessDocument;
   const base = emptyDocument(job, clock, cpu);
-  if (outcome.killedForWall) {
-    document = synthesized(base, "TIME_LIMIT", {
-      zh: `程序运行超过了 ${limits.wallSeconds} 秒的真实时间上限，被终止（是不是有死循环？）。`,
-      en: `The program ran past the ${limits.wallSeconds} s real-time limit and was stopped (an endless loop?).`,
-    }, "wall-time-limit");
-  } else if (outcome.killedForOutput) {
-    document = synthesized(base, "OUTPUT_LIMIT", {
-      zh: `程序的输出超过了 ${limits.outputBytes} 字节的上限。`,
-      en: `The program printed more than the ${limits.outputBytes}-byte limit.`,
-    }, "output");
-  } else if (reading.kind === "document") {
-    document = reading.document;
-  } else if (reading.kind === "tampered") {
-    document = synthesized(base, "RUNTIME_ERROR", {
-      zh: "程序向评测系统的私有结果通道写入了数据，结果无法采信。请不要写入标准输出/标准错误以外的文件描述符。",
-      en: "The program wrote to the grader's private result channel, so its result cannot be trusted. Do not write to file descriptors other than stdout and stderr.",
-    }, `channel-tampered: ${reading.reason}`);
-  } else if (outcome.signal === "SIGXCPU" || outcome.signal === "SIGKILL") {
-    document = synthesized(base, "TIME_LIMIT", {
-      zh: `程序占用的 CPU 时间超过了 ${limits.cpuSeconds} 秒的上限。`,
-      en: `The program used more than ${limits.cpuSeconds} s of CPU time.`,
-    }, "cpu");
-  } else if (outcome.stderr.head.includes("MemoryError") || outcome.stderr.tail.includes("MemoryError")) {
-    document = synthesized(base, "MEMORY_LIMIT", { zh: "程序使用的内存超过了上限。", en: "The program used more memory than allowed." }, "memory");
-  } else if (outcome.signal) {
-    document = synthesized(base, "RUNTIME_ERROR", {
-      zh: `程序被信号 ${outcome.signal} 终止。`,
-      en: `The program was killed by signal ${outcome.signal}.`,
-    }, "signal");
-  } else {
-    document = synthesized(base, "GRADER_ERROR", {
-      zh: "评测系统没有收到结果（内部错误），将自动重试。",
-      en: "The grader received no result (internal error); it will be retried.",
-    }, `no-result: exit ${outcome.exitCode}`);
+  const limitMessage = (limit: Parameters<typeof describeLimit>[0]): TText => {
+    const text = describeLimit(limit, { ...limits, outputKb: Math.ceil(limits.outputBytes / 1024) });
+    return { zh: text["zh-CN"], en: text.en };
+  };
+  let document: THarnessDocument;
+  switch (outcome.limitExceeded) {
+    case "wall":
+      document = synthesized(base, "TIME_LIMIT", limitMessage("wall"), "wall-time-limit");
+      break;
+    case "output":
+      document = synthesized(base, "OUTPUT_LIMIT", limitMessage("output"), "output-limit");
+      break;
+    case "fileSize":
+      document = synthesized(base, "OUTPUT_LIMIT", limitMessage("fileSize"), "file-size-limit");
+      break;
+    case "memory":
+      document = synthesized(base, "MEMORY_LIMIT", limitMessage("memory"), "memory-limit");
+      break;
+    case "processes":
+      document = synthesized(base, "RUNTIME_ERROR", limitMessage("processes"), "process-limit");
+      break;
+    case "cpu":
+      // The harness catches SIGXCPU and reports it; only when it could not is the verdict ours.
+      document = reading.kind === "document" ? reading.document : synthesized(base, "TIME_LIMIT", limitMessage("cpu"), "cpu-limit");
+      break;
+    default:
+      document = documentFromReading(reading, outcome, base, limits);
   }
   const stdout = truncated(outcome.stdout);
   const stderr = truncated(outcome.stderr);
@@ -449,9 +298,46 @@ export async function runHarness(job: HarnessJob, options: RunOptions = {}): Pro
     stdout: stdout.text,
     stderr: stderr.text,
     outputTruncated: { stdout: stdout.truncated, stderr: stderr.truncated },
-    sandboxed: selected.sandboxed,
+    sandboxed: spawner.sandboxed,
     timings: { ...document.timings, spawnMs: round(outcome.spawnMs), wallMs: round(outcome.wallMs) },
   };
+}
+
+function documentFromReading(
+  reading: ChannelReading,
+  outcome: SpawnOutcome,
+  base: THarnessDocument,
+  limits: TLimits,
+): THarnessDocument {
+  if (reading.kind === "document") return reading.document;
+  if (reading.kind === "tampered") {
+    return synthesized(base, "RUNTIME_ERROR", {
+      zh: "程序向评测系统的私有结果通道写入了数据，结果无法采信。请不要写入标准输出/标准错误以外的文件描述符。",
+      en: "The program wrote to the grader's private result channel, so its result cannot be trusted. Do not write to file descriptors other than stdout and stderr.",
+    }, `channel-tampered: ${reading.reason}`);
+  }
+  const stderrText = (output: KeptOutput) => Buffer.concat([output.head, output.tail]).toString("utf8");
+  if (stderrText(outcome.stderr).includes("MemoryError")) {
+    return synthesized(base, "MEMORY_LIMIT", { zh: `程序使用的内存超过了 ${limits.memoryMb} MB 的上限。`, en: `The program used more than ${limits.memoryMb} MB of memory.` }, "memory");
+  }
+  if (outcome.signal) {
+    return synthesized(base, "RUNTIME_ERROR", {
+      zh: `程序被信号 ${outcome.signal} 终止（例如段错误或被自己杀死）。`,
+      en: `The program was killed by signal ${outcome.signal} (a crash, or it killed itself).`,
+    }, "signal");
+  }
+  return synthesized(base, "GRADER_ERROR", {
+    zh: "评测系统没有收到结果（内部错误），将自动重试。",
+    en: "The grader received no result (internal error); it will be retried.",
+  }, `no-result: exit ${outcome.exitCode}`);
+}
+
+/** The sandbox runs as an unprivileged uid: it must be able to read the run's files. */
+async function chmodReadable(directory: string): Promise<void> {
+  await chmod(directory, 0o755);
+  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
+    await chmod(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+  }
 }
 
 function round(value: number): number {

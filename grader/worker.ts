@@ -15,6 +15,7 @@ import { disconnectPrisma } from "../lib/db/client";
 import { getEnv, EnvError } from "../lib/env";
 import { QUEUE_SCHEMA, quietLogger } from "../lib/queue/queue";
 import { startHeartbeat } from "./heartbeat";
+import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
 const log = (message: string) => console.log(`[worker ${process.pid}] ${message}`);
 
@@ -23,6 +24,11 @@ async function main() {
   const concurrency = env.GRADER_CONCURRENCY ?? availableParallelism();
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const taskList: TaskList = {};
+
+  // The sandbox's self-check: a worker that cannot isolate student code
+  // takes no jobs at all (AWAITABLE_UNSANDBOXED=1 only for development).
+  const spawner = await defaultSpawner();
+  log(spawner.sandboxed ? "sandbox self-check passed" : "WARNING: running student code without a sandbox (AWAITABLE_UNSANDBOXED=1)");
 
   const heartbeat = startHeartbeat(workerId, env.WORKER_HEARTBEAT_SECONDS, (error) =>
     log(`heartbeat failed (will retry): ${String(error)}`),
@@ -65,6 +71,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof SandboxUnavailableError ? error.message : error);
   process.exit(1);
 });

@@ -26,6 +26,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type SlotCgroup } from "./cgroups";
 import type { LimitName, TSandboxLimits } from "./limits";
+import { OutputKeeper, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
 const BWRAP = "/usr/bin/bwrap";
@@ -51,19 +52,16 @@ export type SandboxRequest = {
   /** The whole environment inside the sandbox (nothing is inherited). */
   env: Record<string, string>;
   limits: TSandboxLimits;
-  /** Bytes of stdout and of stderr kept in the outcome; more is counted, not kept. */
-  keepOutputBytes: number;
 };
 
 export type SandboxOutcome = {
   exitCode: number | null;
   /** The signal that ended Python (decoded from bwrap's 128+n), or that ended bwrap. */
   signal: NodeJS.Signals | null;
-  stdout: Buffer;
-  stderr: Buffer;
-  stdoutBytes: number;
-  stderrBytes: number;
-  /** Everything Python wrote to fd 3, the result channel. */
+  /** The head and tail of what Python printed, and how much in all. */
+  stdout: KeptOutput;
+  stderr: KeptOutput;
+  /** Everything Python wrote to fd 3, the result channel (at most 16 MiB). */
   channel: Buffer;
   limitExceeded: LimitName | null;
   peakMemoryBytes: number | null;
@@ -225,19 +223,25 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   };
 
   const outputCap = limits.outputKb * 1024;
-  const kept = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  const counts = { stdout: 0, stderr: 0 };
-  const collect = (name: "stdout" | "stderr") => (chunk: Buffer) => {
-    const room = request.keepOutputBytes - Math.min(counts[name], request.keepOutputBytes);
-    if (room > 0) kept[name].push(chunk.subarray(0, room));
-    counts[name] += chunk.length;
-    if (counts.stdout + counts.stderr > outputCap) stop("output");
+  const stdout = new OutputKeeper();
+  const stderr = new OutputKeeper();
+  const collect = (keeper: OutputKeeper) => (chunk: Buffer) => {
+    keeper.add(chunk);
+    if (stdout.bytes + stderr.bytes > outputCap) stop("output");
   };
-  child.stdout?.on("data", collect("stdout"));
-  child.stderr?.on("data", collect("stderr"));
+  child.stdout?.on("data", collect(stdout));
+  child.stderr?.on("data", collect(stderr));
   const channel: Buffer[] = [];
+  let channelBytes = 0;
   const channelStream = child.stdio[3];
-  if (channelStream && "on" in channelStream) channelStream.on("data", (chunk: Buffer) => channel.push(chunk));
+  if (channelStream && "on" in channelStream) {
+    channelStream.on("data", (chunk: Buffer) => {
+      // A result document is small; more than this on the channel is abuse.
+      if (channelBytes < 16 * 1024 * 1024) channel.push(chunk);
+      channelBytes += chunk.length;
+    });
+    channelStream.on("error", () => undefined);
+  }
   child.stdin?.on("error", () => undefined); // Python may exit before reading all of it
   child.stdin?.end(request.stdin);
 
@@ -279,10 +283,8 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   return {
     exitCode: pythonSignal ? null : code,
     signal: pythonSignal ?? signal,
-    stdout: Buffer.concat(kept.stdout),
-    stderr: Buffer.concat(kept.stderr),
-    stdoutBytes: counts.stdout,
-    stderrBytes: counts.stderr,
+    stdout: stdout.kept(),
+    stderr: stderr.kept(),
     channel: Buffer.concat(channel),
     limitExceeded,
     peakMemoryBytes: usage.peakMemoryBytes,
@@ -343,11 +345,10 @@ export async function checkSandbox(pool: SandboxPool): Promise<SandboxCheck> {
       readOnlyBinds: [],
       env: { PATH: "/usr/bin" },
       limits: { cpuSeconds: 5, wallSeconds: 10, memoryMb: 128, processes: 16, fileSizeMb: 1, openFiles: 64, outputKb: 16, tmpMb: 1 },
-      keepOutputBytes: 4096,
     });
-    const stdout = outcome.stdout.toString().trim();
+    const stdout = outcome.stdout.head.toString().trim();
     if (outcome.exitCode !== 0 || stdout !== "sandbox ok True") {
-      const stderr = outcome.stderr.toString().trim();
+      const stderr = outcome.stderr.head.toString().trim();
       const hint = /namespace|Operation not permitted|No permissions/i.test(stderr)
         ? " (are unprivileged user namespaces enabled? sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0)"
         : "";

@@ -25,6 +25,16 @@ HARNESS_VERSION = "1.0.0"
 RESULT_CHANNEL_FD = 3
 
 
+def lower_limit(kind: int, soft: int, hard: int) -> None:
+    """Set a resource limit no higher than the one the sandbox already set
+    (an unprivileged process may lower its hard limits, never raise them)."""
+    _, current_hard = resource.getrlimit(kind)
+    if current_hard != resource.RLIM_INFINITY:
+        hard = min(hard, current_hard)
+        soft = min(soft, hard)
+    resource.setrlimit(kind, (soft, hard))
+
+
 class Channel:
     """The result pipe, moved off fd 3 and closed on exec before any student
     code runs; the one framed document written to it is the run's result."""
@@ -116,11 +126,20 @@ class Harness:
         memory = int(limits.get("memoryMb", 1024)) * 1024 * 1024
         cpu = int(limits.get("cpuSeconds", 10))
         self.output_limit = int(limits.get("outputBytes", 1 << 20))
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # Address space, not memory: every thread reserves far more than it
+        # uses (stack, malloc arena), so this is generous; it turns one huge
+        # allocation into a MemoryError. The sandbox's cgroup caps the memory
+        # all processes of the run really use.
+        address_space = memory * 4 + (1 << 30)
+        lower_limit(resource.RLIMIT_AS, address_space, address_space)
+        lower_limit(resource.RLIMIT_CPU, cpu, cpu + 2)
+        lower_limit(resource.RLIMIT_CORE, 0, 0)
         signal.signal(signal.SIGXCPU, lambda *_: self.finish_early(
             "TIME_LIMIT", message("cpu-limit", limit=cpu), "cpu"))
+        # Python ignores SIGXFSZ (a write past RLIMIT_FSIZE would only raise),
+        # and in the sandbox the harness is pid 1, for which an unhandled
+        # signal is dropped: exit on it, so the runner reports the file-size limit.
+        signal.signal(signal.SIGXFSZ, lambda *_: self._real_exit(128 + signal.SIGXFSZ))
         settings.virtual_limit = float(limits.get("virtualSeconds", 300))
 
     def install(self) -> None:

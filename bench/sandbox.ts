@@ -1,0 +1,57 @@
+// `npx tsx bench/sandbox.ts [runs]`: what the sandbox costs.
+// Prints the median real time of a bare Python start and of the same start
+// inside a sandbox slot (the difference is the sandbox's added cost per run),
+// and the median time of one complete grading of a typical exercise.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { loadExercise, runHarness } from "../grader/run-harness";
+import { DEFAULT_SANDBOX_LIMITS } from "../grader/sandbox/limits";
+import { checkSandbox, PYTHON, SandboxPool } from "../grader/sandbox/sandbox";
+import { unsandboxedSpawner } from "../grader/spawn";
+
+const runs = Number(process.argv[2] ?? "60");
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? Number.NaN;
+const format = (values: number[]) =>
+  `median ${median(values).toFixed(1)} ms (p10 ${percentile(values, 0.1).toFixed(1)}, p90 ${percentile(values, 0.9).toFixed(1)})`;
+
+async function time(action: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let index = 0; index < runs + 5; index += 1) {
+    const started = performance.now();
+    await action();
+    if (index >= 5) samples.push(performance.now() - started); // the first runs warm caches
+  }
+  return samples;
+}
+
+const bare = (args: string[]) =>
+  new Promise<void>((resolve, reject) => {
+    const child = spawn(PYTHON, args, { stdio: "ignore" });
+    child.on("exit", () => resolve());
+    child.on("error", reject);
+  });
+
+const pool = new SandboxPool(1);
+const check = await checkSandbox(pool);
+if (!check.ok) throw new Error(check.problems.join("; "));
+
+const pythonArgs = ["-I", "-S", "-c", "pass"];
+const bareStart = await time(() => bare(pythonArgs));
+const sandboxedStart = await time(() =>
+  pool.run({ pythonArgs, stdin: "", readOnlyBinds: [], env: { PATH: "/usr/bin" }, limits: DEFAULT_SANDBOX_LIMITS }),
+);
+const exercise = await loadExercise("gather-three-users");
+const solution = path.join(exercise.directory, "solution.py");
+const gradeSandboxed = await time(() => runHarness({ mode: "grade", submissionPath: solution, exercise }));
+const gradeBare = await time(() => runHarness({ mode: "grade", submissionPath: solution, exercise }, { spawner: unsandboxedSpawner }));
+
+console.log(`runs per figure: ${runs} (after 5 warm-up runs), cgroups ${check.cgroups}`);
+console.log(`bare python3 -I -S -c pass         ${format(bareStart)}`);
+console.log(`same, in a sandbox slot            ${format(sandboxedStart)}`);
+console.log(`added by the sandbox per run       ${(median(sandboxedStart) - median(bareStart)).toFixed(1)} ms (target < 15 ms)`);
+console.log(`grade gather-three-users, sandbox  ${format(gradeSandboxed)}`);
+console.log(`grade gather-three-users, bare     ${format(gradeBare)}`);

@@ -1,0 +1,184 @@
+/**
+ * How the harness's Python process is started: inside the sandbox (always,
+ * on every path: the worker, the CLI, the tests), or, only behind the
+ * explicit development setting AWAITABLE_UNSANDBOXED=1, directly on this
+ * machine, with a warning on every run.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { OutputKeeper, type KeptOutput } from "./output";
+import type { LimitName, TSandboxLimits } from "./sandbox/limits";
+import { checkSandbox, PYTHON, SandboxPool } from "./sandbox/sandbox";
+
+export const UNSANDBOXED_FLAG = "AWAITABLE_UNSANDBOXED";
+
+export type Mount = { host: string; sandbox: string };
+
+export type SpawnRequest = {
+  /** Arguments after `/usr/bin/python3`. Paths in them are the ones `inside()` gave. */
+  pythonArgs: string[];
+  /** Written to standard input, then closed. */
+  stdin: string;
+  /** Host folders the run reads (read-only inside the sandbox). */
+  mounts: Mount[];
+  limits: TSandboxLimits;
+};
+
+export type SpawnOutcome = {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: KeptOutput;
+  stderr: KeptOutput;
+  /** Everything read from the result channel (fd 3). */
+  channel: Buffer;
+  limitExceeded: LimitName | null;
+  spawnMs: number;
+  wallMs: number;
+};
+
+export type Spawner = {
+  sandboxed: boolean;
+  /** Where a mounted host path is seen by the harness. */
+  inside: (mount: Mount, hostPath: string) => string;
+  spawn: (request: SpawnRequest) => Promise<SpawnOutcome>;
+};
+
+const ENVIRONMENT = { LANG: "C.UTF-8", LC_ALL: "C.UTF-8", PATH: "/usr/bin:/bin", HOME: "/tmp", PYTHONHASHSEED: "0" };
+
+export function sandboxedSpawner(pool: SandboxPool): Spawner {
+  return {
+    sandboxed: true,
+    inside: (mount, hostPath) => path.posix.join(mount.sandbox, path.relative(mount.host, hostPath)),
+    async spawn(request) {
+      const started = performance.now();
+      const outcome = await pool.run({
+        pythonArgs: request.pythonArgs,
+        stdin: request.stdin,
+        readOnlyBinds: request.mounts,
+        env: ENVIRONMENT,
+        limits: request.limits,
+      });
+      return { ...outcome, spawnMs: performance.now() - started - outcome.wallMs, wallMs: performance.now() - started };
+    },
+  };
+}
+
+/** No isolation at all: local development only. */
+export const unsandboxedSpawner: Spawner = {
+  sandboxed: false,
+  inside: (_mount, hostPath) => hostPath,
+  spawn: (request) =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      void mkdtemp(path.join(os.tmpdir(), "awaitable-run-")).then((workDirectory) => {
+        const child = spawn(PYTHON, request.pythonArgs, {
+          cwd: workDirectory,
+          // Next.js types NODE_ENV as required; the harness gets only this environment.
+          env: ENVIRONMENT as unknown as NodeJS.ProcessEnv,
+          stdio: ["pipe", "pipe", "pipe", "pipe"],
+          detached: true,
+        });
+        let spawnMs = 0;
+        child.on("spawn", () => (spawnMs = performance.now() - started));
+        const stdout = new OutputKeeper();
+        const stderr = new OutputKeeper();
+        const channel: Buffer[] = [];
+        let limitExceeded: LimitName | null = null;
+        const stop = (limit: LimitName) => {
+          limitExceeded ??= limit;
+          try {
+            if (child.pid) process.kill(-child.pid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        };
+        const onOutput = (keeper: OutputKeeper) => (chunk: Buffer) => {
+          keeper.add(chunk);
+          if (stdout.bytes + stderr.bytes > request.limits.outputKb * 1024) stop("output");
+        };
+        child.stdout.on("data", onOutput(stdout));
+        child.stderr.on("data", onOutput(stderr));
+        const resultStream = child.stdio[3];
+        if (resultStream && "on" in resultStream) {
+          resultStream.on("data", (chunk: Buffer) => channel.push(chunk));
+          resultStream.on("error", () => undefined);
+        }
+        const timer = setTimeout(() => stop("wall"), request.limits.wallSeconds * 1000);
+        child.on("error", (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+        child.stdin.on("error", () => undefined);
+        child.stdin.end(request.stdin);
+        child.on("close", (exitCode, signal) => {
+          clearTimeout(timer);
+          // Student threads or forked children may outlive the harness.
+          try {
+            if (child.pid) process.kill(-child.pid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+          void rm(workDirectory, { recursive: true, force: true });
+          resolve({
+            exitCode,
+            signal,
+            stdout: stdout.kept(),
+            stderr: stderr.kept(),
+            channel: Buffer.concat(channel),
+            limitExceeded: limitExceeded ?? (signal === "SIGXCPU" ? "cpu" : null),
+            spawnMs,
+            wallMs: performance.now() - started,
+          });
+        });
+      }, reject);
+    }),
+};
+
+export class SandboxUnavailableError extends Error {
+  constructor(problems: string[]) {
+    super(
+      `Refusing to run student code: the sandbox does not work here.\n${problems.map((problem) => `  - ${problem}`).join("\n")}\n` +
+        `Fix the above (see README, Prerequisites). For local development only, ${UNSANDBOXED_FLAG}=1 runs code without a sandbox.`,
+    );
+    this.name = "SandboxUnavailableError";
+  }
+}
+
+let sharedPool: SandboxPool | undefined;
+let checked: Promise<Spawner> | undefined;
+
+/** One pool of slots per process, as many as the jobs it runs at once. */
+export function sandboxPool(): SandboxPool {
+  sharedPool ??= new SandboxPool(Number(process.env.GRADER_CONCURRENCY ?? "") || os.availableParallelism());
+  return sharedPool;
+}
+
+/**
+ * The spawner every path uses. The sandbox's self-check runs once per
+ * process; when it fails, running student code is refused with what is
+ * missing, unless the development setting says otherwise.
+ */
+export async function defaultSpawner(
+  environment: Record<string, string | undefined> = process.env,
+  check: (pool: SandboxPool) => ReturnType<typeof checkSandbox> = checkSandbox,
+): Promise<Spawner> {
+  if (environment[UNSANDBOXED_FLAG] === "1") {
+    process.stderr.write(
+      `\u001b[1;33m⚠ ${UNSANDBOXED_FLAG}=1: running student code WITHOUT a sandbox. Local development only; never on a server.\u001b[0m\n`,
+    );
+    return unsandboxedSpawner;
+  }
+  checked ??= check(sandboxPool()).then((result) => {
+    if (!result.ok) throw new SandboxUnavailableError(result.problems);
+    return sandboxedSpawner(sandboxPool());
+  });
+  try {
+    return await checked;
+  } catch (error) {
+    checked = undefined; // a later call checks again (a package may have been installed meanwhile)
+    throw error;
+  }
+}
+
