@@ -20,6 +20,9 @@ const graderDirectory = path.dirname(fileURLToPath(import.meta.url));
 export const HARNESS_DIRECTORY = path.join(graderDirectory, "harness");
 export const EXERCISES_ROOT = path.resolve(graderDirectory, "..", "exercises");
 
+/** The harness's exit status when the student's code closed or replaced the result channel. */
+const CHANNEL_LOST_EXIT = 71;
+
 /** The limits of one run: the harness's own, and the sandbox's around it. */
 export const ZLimits = ZSandboxLimits.extend({
   virtualSeconds: z.number().positive().describe("Virtual seconds the program may run"),
@@ -310,11 +313,11 @@ function documentFromReading(
   limits: TLimits,
 ): THarnessDocument {
   if (reading.kind === "document") return reading.document;
-  if (reading.kind === "tampered") {
+  if (reading.kind === "tampered" || (reading.kind === "missing" && outcome.exitCode === CHANNEL_LOST_EXIT)) {
     return synthesized(base, "RUNTIME_ERROR", {
       zh: "程序向评测系统的私有结果通道写入了数据，结果无法采信。请不要写入标准输出/标准错误以外的文件描述符。",
       en: "The program wrote to the grader's private result channel, so its result cannot be trusted. Do not write to file descriptors other than stdout and stderr.",
-    }, `channel-tampered: ${reading.reason}`);
+    }, `channel-tampered: ${reading.kind === "tampered" ? reading.reason : "the channel was closed or replaced"}`);
   }
   const stderrText = (output: KeptOutput) => Buffer.concat([output.head, output.tail]).toString("utf8");
   if (stderrText(outcome.stderr).includes("MemoryError")) {

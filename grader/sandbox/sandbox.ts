@@ -19,8 +19,8 @@
  * included) when it passes the wall-time or output limit or its pids limit.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, open, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { mkdir, mkdtemp, open, readFile, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -97,6 +97,50 @@ function seccompProgram(): Promise<string> {
 
 type Slot = { index: number; uid: number; cgroup: SlotCgroup };
 
+const CLAIMS_DIRECTORY = existsSync("/run") ? "/run/awaitable-sandbox" : path.join(os.tmpdir(), "awaitable-sandbox");
+const MAX_SLOTS = 1000;
+const claimed = new Set<number>();
+
+/**
+ * A slot number no other process on this machine uses: several workers (and
+ * parallel test files) share the machine, and two runs in one uid or cgroup
+ * would kill each other's processes. A claim is a file created exclusively,
+ * naming its owner's pid; a dead owner's claim is taken over.
+ */
+async function claimSlotNumber(): Promise<number> {
+  await mkdir(CLAIMS_DIRECTORY, { recursive: true, mode: 0o700 });
+  for (let index = 0; index < MAX_SLOTS; index += 1) {
+    if (claimed.has(index)) continue;
+    const file = path.join(CLAIMS_DIRECTORY, `slot-${index}.owner`);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        await writeFile(file, String(process.pid), { flag: "wx", mode: 0o600 });
+        claimed.add(index);
+        return index;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const owner = Number(await readFile(file, "utf8").catch(() => "0"));
+        if (owner > 0 && processAlive(owner)) break;
+        await unlink(file).catch(() => undefined); // a dead owner's claim: take it over
+      }
+    }
+  }
+  throw new Error(`all ${MAX_SLOTS} sandbox slots of this machine are claimed (see ${CLAIMS_DIRECTORY})`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+process.on("exit", () => {
+  for (const index of claimed) rmSync(path.join(CLAIMS_DIRECTORY, `slot-${index}.owner`), { force: true });
+});
+
 /** A fixed number of slots, each with its own uid and cgroups, reused run after run. */
 export class SandboxPool {
   private readonly free: Slot[] = [];
@@ -109,9 +153,9 @@ export class SandboxPool {
     const slot = this.free.pop();
     if (slot) return slot;
     if (this.created < this.size) {
-      const index = this.created;
       this.created += 1;
       try {
+        const index = await claimSlotNumber();
         return { index, uid: uidBase() + index, cgroup: await createSlotCgroup(`slot-${index}`) };
       } catch (error) {
         this.created -= 1;

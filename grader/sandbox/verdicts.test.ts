@@ -31,6 +31,16 @@ describe("limits become verdicts", { timeout: 30_000 }, () => {
     expect(outcome.message?.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it.each([
+    ["closes every descriptor, the result channel among them", "import os\nos.closerange(3, 4096)\nprint('closed')\n"],
+    ["puts a file of its own in the channel's place", "import os\nfd = os.open('/tmp/x', os.O_CREAT | os.O_WRONLY)\nfor n in range(3, 64):\n    try:\n        os.dup2(fd, n)\n    except OSError:\n        pass\n"],
+  ])("a program that %s cannot pass, and is not the grader's fault", async (_name, code) => {
+    const outcome = await run(code, { wallSeconds: 5 });
+    expect(outcome.verdict).not.toBe("PASSED");
+    expect(outcome.verdict).not.toBe("GRADER_ERROR");
+    expect(["RUNTIME_ERROR", "TIME_LIMIT"]).toContain(outcome.verdict);
+  });
+
   it("a connection attempt is refused and reported as the program's own error", async () => {
     const outcome = await run("import socket\nsocket.create_connection(('127.0.0.1', 5432))\n");
     expect(outcome.verdict).toBe("RUNTIME_ERROR");

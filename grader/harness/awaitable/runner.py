@@ -23,6 +23,8 @@ from .trace import install_trace, recorder
 RESULT_VERSION = 1
 HARNESS_VERSION = "1.0.0"
 RESULT_CHANNEL_FD = 3
+# Exit status when the student's code closed or replaced the result channel.
+CHANNEL_LOST_EXIT = 71
 
 
 def lower_limit(kind: int, soft: int, hard: int) -> None:
@@ -42,6 +44,8 @@ class Channel:
     def __init__(self) -> None:
         self.fd = os.dup(RESULT_CHANNEL_FD)  # dup'ed fds are not inheritable
         os.close(RESULT_CHANNEL_FD)
+        details = os.fstat(self.fd)
+        self.identity = (details.st_dev, details.st_ino)
         self.nonce = ""
         self.lock = _thread.allocate_lock()
         self.sent = False
@@ -51,10 +55,19 @@ class Channel:
         header = f"AWAITABLE-RESULT {RESULT_VERSION} {self.nonce} {len(body)}\n".encode()
         data = header + body + b"\n"
         view = memoryview(data)
-        while view:
-            written = os.write(self.fd, view)
-            view = view[written:]
-        os.close(self.fd)
+        try:
+            # The student may have closed the channel, or put another file
+            # in its place: then there is no way to report, and the runner
+            # is told so by the exit status alone.
+            details = os.fstat(self.fd)
+            if (details.st_dev, details.st_ino) != self.identity:
+                raise OSError("the result channel was replaced")
+            while view:
+                written = os.write(self.fd, view)
+                view = view[written:]
+            os.close(self.fd)
+        except OSError:
+            os._exit(CHANNEL_LOST_EXIT)
 
 
 class Tee(io.TextIOBase):
