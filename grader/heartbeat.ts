@@ -1,28 +1,32 @@
 /**
- * Each worker process writes a heartbeat row while it runs. The health check
- * counts live workers from it; the crash sweeper (grading pipeline) uses it
- * to tell a dead worker's jobs from a slow one's.
+ * Each worker process writes a heartbeat row while it runs, naming the
+ * queue workers (graphile-worker's ids) it hosts. The health check counts
+ * live workers from it; the sweeper releases jobs locked by workers whose
+ * heartbeat went stale (graphile-worker's own lock would last 4 hours).
  */
 import { hostname } from "node:os";
 import { prisma } from "../lib/db/client";
 
-export function startHeartbeat(workerId: string, intervalSeconds: number, onError: (error: unknown) => void) {
+export function startHeartbeat(
+  workerId: string,
+  intervalSeconds: number,
+  queueWorkerIds: () => string[],
+  onError: (error: unknown) => void,
+) {
   const beat = () =>
     prisma.workerHeartbeat.upsert({
       where: { id: workerId },
-      create: { id: workerId, hostname: hostname(), pid: process.pid },
-      update: { lastSeenAt: new Date() },
+      create: { id: workerId, hostname: hostname(), pid: process.pid, queueWorkerIds: queueWorkerIds() },
+      update: { lastSeenAt: new Date(), queueWorkerIds: queueWorkerIds() },
     });
-  let timer: NodeJS.Timeout | undefined;
-  const first = beat();
-  timer = setInterval(() => {
+  const timer = setInterval(() => {
     beat().catch(onError);
   }, intervalSeconds * 1000);
   return {
-    ready: first,
+    ready: beat(),
+    beatNow: () => beat().catch(onError),
     async stop() {
       clearInterval(timer);
-      timer = undefined;
       await prisma.workerHeartbeat.delete({ where: { id: workerId } }).catch(() => undefined);
     },
   };

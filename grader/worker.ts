@@ -9,12 +9,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { availableParallelism, hostname } from "node:os";
-import { run, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { makeWorkerUtils, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { disconnectPrisma } from "../lib/db/client";
 import { getEnv, EnvError } from "../lib/env";
 import { QUEUE_SCHEMA, quietLogger } from "../lib/queue/queue";
+import { GRADE_TASK } from "../lib/submissions/schemas";
 import { startHeartbeat } from "./heartbeat";
+import { sweepAbandonedJobs } from "./sweeper";
+import { gradeSubmissionJob } from "./tasks/grade-submission";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
 const log = (message: string) => console.log(`[worker ${process.pid}] ${message}`);
@@ -23,16 +27,29 @@ async function main() {
   const env = getEnv();
   const concurrency = env.GRADER_CONCURRENCY ?? availableParallelism();
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const taskList: TaskList = {};
-
   // The sandbox's self-check: a worker that cannot isolate student code
   // takes no jobs at all (AWAITABLE_UNSANDBOXED=1 only for development).
   const spawner = await defaultSpawner();
   log(spawner.sandboxed ? "sandbox self-check passed" : "WARNING: running student code without a sandbox (AWAITABLE_UNSANDBOXED=1)");
+  const taskList: TaskList = {
+    [GRADE_TASK]: (payload, helpers) => gradeSubmissionJob(payload, helpers, spawner),
+  };
 
-  const heartbeat = startHeartbeat(workerId, env.WORKER_HEARTBEAT_SECONDS, (error) =>
+  const queueWorkerIds = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  const heartbeat = startHeartbeat(workerId, env.WORKER_HEARTBEAT_SECONDS, () => [...queueWorkerIds], (error) =>
     log(`heartbeat failed (will retry): ${String(error)}`),
   );
+  // Jobs are locked under the pool's id (or, without a pool-level queue,
+  // each worker's): record both, before the first job is taken.
+  events.on("pool:create", ({ workerPool }) => {
+    queueWorkerIds.add(workerPool.id);
+    void heartbeat.beatNow();
+  });
+  events.on("worker:create", ({ worker }) => {
+    queueWorkerIds.add(worker.workerId);
+    void heartbeat.beatNow();
+  });
   await heartbeat.ready;
   // Our own pool, so a lost connection (a database restart) is logged and
   // replaced instead of crashing the process with an unhandled 'error' event.
@@ -46,8 +63,16 @@ async function main() {
     noHandleSignals: true,
     pollInterval: 2000,
     taskList,
+    events,
     logger: quietLogger,
   });
+  const utils = await makeWorkerUtils({ pgPool, schema: QUEUE_SCHEMA, logger: quietLogger });
+  const sweeper = setInterval(() => {
+    sweepAbandonedJobs(utils, env.WORKER_HEARTBEAT_SECONDS).then(
+      (released) => released.length > 0 && log(`released the jobs of dead workers ${released.join(", ")}`),
+      (error: unknown) => log(`sweep failed (will retry): ${String(error)}`),
+    );
+  }, env.WORKER_HEARTBEAT_SECONDS * 1000);
   log(`ready: concurrency ${concurrency}, queue connected, id ${workerId}`);
 
   let stopping = false;
@@ -58,7 +83,9 @@ async function main() {
     }
     stopping = true;
     log(`${signal}: finishing running jobs, taking no new ones`);
+    clearInterval(sweeper);
     await runner.stop();
+    await utils.release();
     await heartbeat.stop();
     await pgPool.end();
     await disconnectPrisma();

@@ -33,13 +33,16 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: Bilingual;
   readonly issues: FieldIssue[];
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, userMessage: Bilingual, issues: FieldIssue[] = []) {
+  constructor(code: AppErrorCode, userMessage: Bilingual, issues: FieldIssue[] = [], options: { retryAfterSeconds?: number } = {}) {
     super(userMessage.en);
     this.name = "AppError";
     this.code = code;
     this.userMessage = userMessage;
     this.issues = issues;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

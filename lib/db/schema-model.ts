@@ -128,7 +128,7 @@ export function loadExpectedSchema(schemaPath = path.join(process.cwd(), "prisma
         name: field.dbName ?? field.name,
         sqlType: field.isList ? `${baseType}[]` : baseType,
         nullable: !field.isRequired,
-        defaultSql: defaultSql(field.default, field.kind === "enum"),
+        defaultSql: defaultSql(field.default, field.kind === "enum", baseType),
       });
     }
     const primaryKey = model.fields.filter((field) => field.isId).map((field) => field.dbName ?? field.name);
@@ -163,8 +163,12 @@ export function loadExpectedSchema(schemaPath = path.join(process.cwd(), "prisma
   };
 }
 
-function defaultSql(value: unknown, isEnum: boolean): string | null {
+function defaultSql(value: unknown, isEnum: boolean, baseType: string): string | null {
   if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => defaultSql(item, isEnum, baseType) ?? "NULL");
+    return `ARRAY[${items.join(", ")}]::${baseType}[]`;
+  }
   if (typeof value === "object" && "name" in value) {
     const name = (value as { name: unknown }).name;
     if (name === "now") return "CURRENT_TIMESTAMP";

@@ -29,7 +29,8 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.userMessage } };
     if (error.issues.length > 0) body.error.issues = error.issues;
-    return NextResponse.json(body, { status: error.status });
+    const headers = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+    return NextResponse.json(body, { status: error.status, headers });
   }
   console.error("unhandled error in route handler", error);
   return NextResponse.json({ error: { code: "INTERNAL", message: bilingual("error.internal") } }, { status: 500 });

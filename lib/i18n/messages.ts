@@ -63,6 +63,13 @@ const zhCN = {
   "field.password": "密码",
   "field.name": "昵称",
   "field.role": "角色",
+  "field.code": "代码",
+  "field.exerciseId": "练习",
+  "error.codeNotUtf8": "代码包含无效的字符(不是有效的 UTF-8)。",
+  "error.codeTooLarge": "代码太长:最多 64 KiB。",
+  "error.exerciseNotFound": "找不到这个练习。",
+  "error.submissionNotFound": "找不到这次提交。",
+  "error.rateLimited": "提交太频繁了:每分钟最多 {limit} 次。请 {seconds} 秒后再试。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -126,6 +133,13 @@ const en: Record<MessageKey, string> = {
   "field.password": "Password",
   "field.name": "Name",
   "field.role": "Role",
+  "field.code": "Code",
+  "field.exerciseId": "Exercise",
+  "error.codeNotUtf8": "The code contains invalid characters (it is not valid UTF-8).",
+  "error.codeTooLarge": "The code is too long: at most 64 KiB.",
+  "error.exerciseNotFound": "No such exercise.",
+  "error.submissionNotFound": "No such submission.",
+  "error.rateLimited": "Too many submissions: at most {limit} a minute. Try again in {seconds} s.",
 };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -52,7 +52,7 @@ describe("schema.prisma and the migrated database agree", () => {
           column: `${table.name}.${column.name}`,
           type: normaliseType(column.sqlType),
           nullable: column.nullable,
-          default: column.defaultSql,
+          default: normaliseDefault(column.defaultSql),
         })),
       )
       .sort((a, b) => a.column.localeCompare(b.column));

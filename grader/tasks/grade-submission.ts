@@ -1,0 +1,92 @@
+/**
+ * The grading job: (payload, helpers) => Promise<void>. Returning means done;
+ * throwing means "retry with backoff" (graphile-worker). Delivery is at least
+ * once, so the job checks the submission's state first and grades a
+ * finished submission never again.
+ *
+ * A fault of ours (no exercise files, a harness that reports GRADER_ERROR,
+ * the database) is retried; after the last attempt the student sees
+ * GRADER_ERROR with a friendly message, never FAILED.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { JobHelpers } from "graphile-worker";
+import { prisma } from "../../lib/db/client";
+import { recordGradingResult } from "../../lib/progress/record-grading-result";
+import { ZGradeJobPayload } from "../../lib/submissions/schemas";
+import type { TGradingResult } from "../result";
+import { loadExercise, runHarness } from "../run-harness";
+import type { Spawner } from "../spawn";
+
+export class RetryableGradingError extends Error {}
+
+export async function gradeSubmissionJob(payload: unknown, helpers: Pick<JobHelpers, "job" | "logger">, spawner?: Spawner) {
+  const { submissionId } = ZGradeJobPayload.parse(payload);
+  const jobId = String(helpers.job.id);
+  const startedAt = new Date();
+  // Claim it: a queued submission, or one this very job was grading when its
+  // worker died. Anything else (finished, or another job's) is a duplicate
+  // delivery, and this job is done.
+  const claimed = await prisma.submission.updateManyAndReturn({
+    where: { id: submissionId, OR: [{ status: "QUEUED" }, { status: "RUNNING", gradingJobId: jobId }] },
+    data: { status: "RUNNING", startedAt, gradingJobId: jobId, attempt: { increment: 1 } },
+    select: { id: true, code: true, itemId: true },
+  });
+  const submission = claimed[0];
+  if (!submission) return;
+  await prisma.$executeRaw`SELECT pg_notify('submission_updates', ${submissionId}::text)`;
+
+  const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+  try {
+    const exercise = await loadExercise(submission.itemId).catch((error: unknown) => {
+      throw new RetryableGradingError(`exercise files for ${submission.itemId} not found: ${String(error)}`);
+    });
+    const directory = await mkdtemp(path.join(os.tmpdir(), "awaitable-submission-"));
+    let result: TGradingResult;
+    try {
+      const file = path.join(directory, "submission.py");
+      await writeFile(file, submission.code);
+      result = await runHarness({ mode: "grade", submissionPath: file, exercise }, spawner ? { spawner } : {});
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+    if (result.verdict === "GRADER_ERROR" && !lastAttempt) {
+      throw new RetryableGradingError(`the harness reported a grader error: ${result.error?.type ?? ""} ${result.error?.message ?? ""}`);
+    }
+    const item = await prisma.courseItem.findUnique({ where: { id: submission.itemId }, select: { contentHash: true } });
+    await recordGradingResult(submissionId, result, { startedAt, finishedAt: new Date(), contentHash: item?.contentHash ?? null });
+  } catch (error) {
+    if (!lastAttempt) throw error;
+    helpers.logger.error(`giving up on submission ${submissionId} after ${helpers.job.attempts} attempts: ${String(error)}`);
+    await recordGradingResult(submissionId, graderErrorResult(), { startedAt, finishedAt: new Date(), contentHash: null });
+  }
+}
+
+function graderErrorResult(): TGradingResult {
+  const message = {
+    zh: "评测系统出了故障,这不是你的错:你的提交没有被计分。请稍后重新提交;如果问题持续,请联系老师。",
+    en: "The grader failed; this is not your fault and the submission was not scored. Please submit again later, and tell your teacher if it keeps happening.",
+  };
+  return {
+    version: 1,
+    mode: "grade",
+    verdict: "GRADER_ERROR",
+    score: 0,
+    message,
+    clock: "virtual",
+    cpu: "free",
+    elapsed: null,
+    exercise: null,
+    tests: [],
+    error: { type: "grader-error", message: message.en, line: null, traceback: "" },
+    trace: null,
+    python: "",
+    harness: "",
+    timings: {},
+    stdout: "",
+    stderr: "",
+    outputTruncated: { stdout: false, stderr: false },
+    sandboxed: true,
+  };
+}

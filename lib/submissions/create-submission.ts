@@ -1,0 +1,66 @@
+/**
+ * A student submits code: the submission (QUEUED) and its grading job are
+ * written in one transaction, so there is never a job without a submission
+ * nor a submission nobody will grade. The job starts within milliseconds
+ * (graphile-worker's LISTEN/NOTIFY).
+ */
+import { AppError } from "../errors";
+import { prisma } from "../db/client";
+import { bilingual } from "../i18n/messages";
+import { GRADE_TASK, type TCreateSubmissionRequest } from "./schemas";
+
+export const RATE_WINDOW_SECONDS = 60;
+/** Job attempts before a grader fault becomes GRADER_ERROR for the student. */
+export const GRADE_MAX_ATTEMPTS = 4;
+
+export function submissionRateLimit(): number {
+  return Number(process.env.SUBMISSIONS_PER_MINUTE ?? "") || 20;
+}
+
+export async function createSubmission(userId: string, request: TCreateSubmissionRequest) {
+  const exercise = await prisma.courseItem.findFirst({
+    where: { id: request.exerciseId, kind: "EXERCISE", archivedAt: null },
+    select: { id: true, contentHash: true },
+  });
+  if (!exercise) throw new AppError("NOT_FOUND", bilingual("error.exerciseNotFound"));
+
+  const limit = submissionRateLimit();
+  const windowStart = new Date(Date.now() - RATE_WINDOW_SECONDS * 1000);
+  const recent = await prisma.submission.findMany({
+    where: { userId, queuedAt: { gte: windowStart }, regradeOfId: null },
+    orderBy: { queuedAt: "asc" },
+    select: { queuedAt: true },
+    take: limit,
+  });
+  if (recent.length >= limit) {
+    const oldest = recent[0]?.queuedAt.getTime() ?? Date.now();
+    const seconds = Math.max(1, Math.ceil((oldest + RATE_WINDOW_SECONDS * 1000 - Date.now()) / 1000));
+    throw new AppError("RATE_LIMITED", bilingual("error.rateLimited", () => ({ limit, seconds })), [], { retryAfterSeconds: seconds });
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const submission = await tx.submission.create({
+      data: { userId, itemId: exercise.id, code: request.code, status: "QUEUED" },
+      select: { id: true, status: true, queuedAt: true },
+    });
+    await enqueueGrading(tx, submission.id, `grade:${userId}:${exercise.id}`);
+    return submission;
+  });
+}
+
+/**
+ * One named queue per student and exercise: a student's submissions to one
+ * exercise are graded one after another, in the order they came.
+ */
+export async function enqueueGrading(
+  tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> },
+  submissionId: string,
+  queueName: string,
+): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${GRADE_TASK}::text,
+    json_build_object('submissionId', ${submissionId}::text),
+    queue_name => ${queueName}::text,
+    max_attempts => ${GRADE_MAX_ATTEMPTS}::int
+  )`;
+}

@@ -1,0 +1,47 @@
+/**
+ * A submission as its author sees it, with its place in the queue while it
+ * waits. Someone else's submission answers 404, like an unknown id: its
+ * existence is nobody else's business.
+ */
+import { AppError } from "../errors";
+import { prisma } from "../db/client";
+import { bilingual } from "../i18n/messages";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getSubmission(viewer: { id: string; role: string }, submissionId: string) {
+  if (!UUID.test(submissionId)) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
+  const submission = await prisma.submission.findUnique({
+    where: { id: submissionId },
+    select: {
+      id: true,
+      userId: true,
+      itemId: true,
+      status: true,
+      verdict: true,
+      score: true,
+      attempt: true,
+      queuedAt: true,
+      startedAt: true,
+      finishedAt: true,
+      messageZh: true,
+      messageEn: true,
+      stdout: true,
+      stderr: true,
+      trace: true,
+      code: true,
+      testResults: {
+        orderBy: { position: "asc" },
+        select: { testId: true, nameZh: true, nameEn: true, status: true, weight: true, messageZh: true, messageEn: true, durationSeconds: true },
+      },
+    },
+  });
+  const mayView = submission && (submission.userId === viewer.id || viewer.role === "ADMIN" || viewer.role === "TEACHER");
+  if (!submission || !mayView) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
+  const queuePosition =
+    submission.status === "QUEUED"
+      ? 1 + (await prisma.submission.count({ where: { status: "QUEUED", queuedAt: { lt: submission.queuedAt } } }))
+      : null;
+  const { userId: _userId, ...visible } = submission;
+  return { ...visible, queuePosition };
+}

@@ -1,0 +1,192 @@
+// The grading pipeline end to end: the API writes a submission and its job
+// in one transaction, real worker processes grade it in the real sandbox,
+// and the verdict, the tests and the progress land together.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as submit } from "@/app/api/submissions/route";
+import { GET as getSubmissionRoute } from "@/app/api/submissions/[id]/route";
+import { prisma } from "@/lib/db/client";
+import { loadContent } from "@/lib/content/load-content";
+import { syncContent } from "@/lib/content/sync-content";
+import { migrateQueue } from "@/lib/queue/queue";
+import { createUser } from "@/lib/users/create-user";
+import { enqueueGrading } from "@/lib/submissions/create-submission";
+import { jsonRequest, routeContext, sessionCookie } from "../support/requests";
+
+const GATHER = "3b0f6c1e-6a52-4f0e-9f0b-5b1c2d7e8a01";
+const exerciseDirectory = path.join(process.cwd(), "exercises", "asyncio", "basics", "gather-three-users");
+const workers: ChildProcess[] = [];
+
+function startWorker(): { process: ChildProcess; output: () => string } {
+  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["grader/worker.ts"], {
+    env: { ...process.env, GRADER_CONCURRENCY: "2", WORKER_HEARTBEAT_SECONDS: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: tsx runs the worker in a child process, and a
+    // SIGKILL must reach that one too, as when a machine dies.
+    detached: true,
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  workers.push(child);
+  return { process: child, output: () => output };
+}
+
+async function student(name: string) {
+  const user = await createUser({ email: `${name}-${crypto.randomUUID()}@example.org`, password: "long enough" });
+  return { user, cookie: await sessionCookie(user.id) };
+}
+
+async function post(cookie: string | undefined, body: unknown) {
+  return submit(jsonRequest("/api/submissions", { body, cookie }), routeContext({}));
+}
+
+async function waitForVerdict(submissionId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const submission = await prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });
+    if (submission.status === "DONE") return submission;
+    if (Date.now() > deadline) throw new Error(`no verdict for ${submissionId} within ${timeoutMs} ms (status ${submission.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  await migrateQueue(process.env.DATABASE_URL ?? "");
+  await syncContent(await loadContent());
+});
+
+function killHard(worker: ChildProcess) {
+  try {
+    if (worker.pid) process.kill(-worker.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+afterAll(async () => {
+  for (const worker of workers) killHard(worker);
+});
+
+describe("POST /api/submissions", () => {
+  it("refuses bad requests with 400/401/404 and writes nothing", async () => {
+    const { cookie } = await student("bad");
+    const before = await prisma.submission.count();
+    expect((await post(undefined, { exerciseId: GATHER, code: "print(1)" })).status).toBe(401);
+    expect((await submit(jsonRequest("/api/submissions", { rawBody: "{oops", cookie }), routeContext({}))).status).toBe(400);
+    expect((await post(cookie, { code: "print(1)" })).status).toBe(400);
+    expect((await post(cookie, { exerciseId: "not-a-uuid", code: "print(1)" })).status).toBe(400);
+    const tooLarge = await post(cookie, { exerciseId: GATHER, code: "x".repeat(64 * 1024 + 1) });
+    expect(tooLarge.status).toBe(400);
+    expect(JSON.stringify(await tooLarge.json())).toContain("64 KiB");
+    expect((await post(cookie, { exerciseId: GATHER, code: "print('\ud800')" })).status).toBe(400);
+    expect((await post(cookie, { exerciseId: crypto.randomUUID(), code: "print(1)" })).status).toBe(404);
+    expect(await prisma.submission.count()).toBe(before);
+  });
+
+  it("limits the rate per user with a clear 429", async () => {
+    process.env.SUBMISSIONS_PER_MINUTE = "3";
+    try {
+      const { cookie } = await student("eager");
+      for (let index = 0; index < 3; index += 1) expect((await post(cookie, { exerciseId: GATHER, code: "pass" })).status).toBe(202);
+      const refused = await post(cookie, { exerciseId: GATHER, code: "pass" });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      const body = (await refused.json()) as { error: { message: { "zh-CN": string; en: string } } };
+      expect(body.error.message.en).toMatch(/at most 3 a minute/);
+      expect(body.error.message["zh-CN"]).toMatch(/每分钟最多 3 次/);
+    } finally {
+      delete process.env.SUBMISSIONS_PER_MINUTE;
+    }
+  });
+});
+
+describe("grading", { timeout: 120_000 }, () => {
+  it("takes a submission from QUEUED to its verdict, with tests, trace and progress", async () => {
+    const { user, cookie } = await student("ada");
+    const other = await student("eve");
+    const solution = await readFile(path.join(exerciseDirectory, "solution.py"), "utf8");
+    const sequential = solution.replace(
+      "await asyncio.gather(get_user(1), get_user(2), get_user(3))",
+      "[await get_user(1), await get_user(2), await get_user(3)]",
+    );
+    expect(sequential).not.toBe(solution);
+
+    const first = await post(cookie, { exerciseId: GATHER, code: sequential });
+    const second = await post(cookie, { exerciseId: GATHER, code: solution });
+    expect(first.status).toBe(202);
+    const firstId = ((await first.json()) as { submission: { id: string } }).submission.id;
+    const secondId = ((await second.json()) as { submission: { id: string } }).submission.id;
+
+    const queued = await getSubmissionRoute(jsonRequest(`/api/submissions/${firstId}`, { method: "GET", cookie }), routeContext({ id: firstId }));
+    expect(((await queued.json()) as { submission: { status: string; queuePosition: number } }).submission).toMatchObject({
+      status: "QUEUED",
+      queuePosition: expect.any(Number) as number,
+    });
+    // Someone else's submission is as unknown as a made-up id.
+    const foreign = await getSubmissionRoute(
+      jsonRequest(`/api/submissions/${firstId}`, { method: "GET", cookie: other.cookie }),
+      routeContext({ id: firstId }),
+    );
+    expect(foreign.status).toBe(404);
+
+    startWorker();
+    const graded = await waitForVerdict(firstId);
+    const best = await waitForVerdict(secondId);
+    expect(graded.verdict).toBe("FAILED");
+    expect(best.verdict).toBe("PASSED");
+    expect(best.score).toBe(1);
+    // Graded in the order they came.
+    expect(graded.finishedAt!.getTime()).toBeLessThanOrEqual(best.startedAt!.getTime());
+    expect(await prisma.testResult.count({ where: { submissionId: secondId } })).toBeGreaterThan(0);
+    const failedTests = await prisma.testResult.findMany({ where: { submissionId: firstId, status: "FAILED" } });
+    expect(failedTests.length).toBeGreaterThan(0);
+    expect(failedTests[0]?.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    expect(best.trace).not.toBeNull();
+    expect(best.phaseTimings).toMatchObject({ queuedAt: expect.any(String) as string, startedAt: expect.any(String) as string });
+
+    const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER } } });
+    expect(progress).toMatchObject({ attempts: 2, bestScore: 1 });
+    expect(progress.solvedAt).toBeInstanceOf(Date);
+  });
+
+  it("grades a job delivered twice only once", async () => {
+    const { user, cookie } = await student("twice");
+    const solution = await readFile(path.join(exerciseDirectory, "solution.py"), "utf8");
+    const response = await post(cookie, { exerciseId: GATHER, code: solution });
+    const id = ((await response.json()) as { submission: { id: string } }).submission.id;
+    await prisma.$transaction((tx) => enqueueGrading(tx, id, `duplicate:${id}`));
+    if (workers.length === 0) startWorker();
+    await waitForVerdict(id);
+    await expect
+      .poll(() => prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM graphile_worker._private_jobs`.then((rows) => Number(rows[0]?.count)), {
+        timeout: 30_000,
+      })
+      .toBe(0);
+    const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER } } });
+    expect(progress.attempts).toBe(1);
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id } })).attempt).toBe(1);
+  });
+
+  it("regrades a submission whose worker was SIGKILLed mid-job, within 30 s", async () => {
+    for (const worker of workers.splice(0)) killHard(worker);
+    const { cookie } = await student("crash");
+    // Really sleeps 3 s of real time (a C call the virtual clock cannot see).
+    const slow = "import ctypes\nctypes.CDLL(None).sleep(3)\n" + (await readFile(path.join(exerciseDirectory, "solution.py"), "utf8"));
+    const response = await post(cookie, { exerciseId: GATHER, code: slow });
+    const id = ((await response.json()) as { submission: { id: string } }).submission.id;
+    const doomed = startWorker();
+    await expect.poll(async () => (await prisma.submission.findUniqueOrThrow({ where: { id } })).status, { timeout: 30_000 }).toBe("RUNNING");
+    killHard(doomed.process);
+    const killedAt = Date.now();
+    const survivor = startWorker();
+    const graded = await waitForVerdict(id, 30_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${workers.map((worker) => worker.pid).join(",")}`);
+    });
+    expect(Date.now() - killedAt).toBeLessThan(30_000);
+    expect(graded.verdict).toBe("PASSED");
+    expect(graded.attempt, survivor.output() + doomed.output()).toBe(2);
+  });
+});
