@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslator } from "@/lib/i18n/server";
 import { getCatalogue } from "@/lib/catalogue/get-catalogue";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -28,7 +29,8 @@ export default async function HomePage() {
               <ul>
                 {chapter.items.map((item) => (
                   <li key={item.id}>
-                    <span className={`badge badge-${item.kind.toLowerCase()}`}>{t(`item.${item.kind}`)}</span> {title(item)}
+                    <span className={`badge badge-${item.kind.toLowerCase()}`}>{t(`item.${item.kind}`)}</span>{" "}
+                    {item.kind === "EXERCISE" ? <Link href={`/exercises/${item.slug}`}>{title(item)}</Link> : title(item)}
                   </li>
                 ))}
               </ul>

@@ -15,7 +15,8 @@ import pg from "pg";
 import { disconnectPrisma } from "../lib/db/client";
 import { getEnv, EnvError } from "../lib/env";
 import { QUEUE_SCHEMA, quietLogger } from "../lib/queue/queue";
-import { GRADE_TASK } from "../lib/submissions/schemas";
+import { GRADE_TASK, ZRegradeJobPayload } from "../lib/submissions/schemas";
+import { expandRegrade, REGRADE_TASK } from "../lib/submissions/regrade-exercise";
 import { startHeartbeat } from "./heartbeat";
 import { sweepAbandonedJobs } from "./sweeper";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
@@ -33,6 +34,11 @@ async function main() {
   log(spawner.sandboxed ? "sandbox self-check passed" : "WARNING: running student code without a sandbox (AWAITABLE_UNSANDBOXED=1)");
   const taskList: TaskList = {
     [GRADE_TASK]: (payload, helpers) => gradeSubmissionJob(payload, helpers, spawner),
+    [REGRADE_TASK]: async (payload, helpers) => {
+      const { exerciseId } = ZRegradeJobPayload.parse(payload);
+      const created = await expandRegrade(exerciseId, helpers.job.created_at);
+      helpers.logger.info(`regrade of ${exerciseId}: ${created} submissions queued`);
+    },
   };
 
   const queueWorkerIds = new Set<string>();

@@ -142,6 +142,9 @@ async function loadItem(directory: string, errors: ContentProblem[]): Promise<Lo
     return undefined;
   }
   const content: Record<string, unknown> = { ...parsed.data };
+  // The code an exercise's editor starts with.
+  const starterFile = path.join(directory, "starter.py");
+  if (kind === "EXERCISE" && existsSync(starterFile)) content.starter = await readFile(starterFile, "utf8");
   return {
     id: parsed.data.id,
     slug: parsed.data.slug,

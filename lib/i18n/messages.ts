@@ -70,6 +70,34 @@ const zhCN = {
   "error.exerciseNotFound": "找不到这个练习。",
   "error.submissionNotFound": "找不到这次提交。",
   "error.rateLimited": "提交太频繁了:每分钟最多 {limit} 次。请 {seconds} 秒后再试。",
+  "exercise.submit": "提交",
+  "exercise.submitting": "提交中…",
+  "exercise.signInToSubmit": "登录后即可提交代码。",
+  "exercise.editorLabel": "你的代码",
+  "exercise.reset": "恢复初始代码",
+  "exercise.source": "出处",
+  "exercise.history": "我的提交",
+  "exercise.noHistory": "还没有提交。",
+  "exercise.tests": "测试",
+  "exercise.score": "得分",
+  "exercise.timeline": "时间线(虚拟时间)",
+  "exercise.output": "程序输出",
+  "exercise.queued": "排队中(第 {position} 位)…",
+  "exercise.queuedNoPosition": "排队中…",
+  "exercise.running": "评测中…",
+  "exercise.failedToLoad": "无法获取评测状态,正在重试…",
+  "verdict.PASSED": "通过",
+  "verdict.FAILED": "未通过",
+  "verdict.SYNTAX_ERROR": "语法错误",
+  "verdict.RUNTIME_ERROR": "运行错误",
+  "verdict.TIME_LIMIT": "超时",
+  "verdict.MEMORY_LIMIT": "内存超限",
+  "verdict.OUTPUT_LIMIT": "输出超限",
+  "verdict.GRADER_ERROR": "评测系统错误",
+  "test.PASSED": "通过",
+  "test.FAILED": "失败",
+  "test.ERROR": "出错",
+  "test.SKIPPED": "跳过",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -140,6 +168,34 @@ const en: Record<MessageKey, string> = {
   "error.exerciseNotFound": "No such exercise.",
   "error.submissionNotFound": "No such submission.",
   "error.rateLimited": "Too many submissions: at most {limit} a minute. Try again in {seconds} s.",
+  "exercise.submit": "Submit",
+  "exercise.submitting": "Submitting…",
+  "exercise.signInToSubmit": "Sign in to submit your code.",
+  "exercise.editorLabel": "Your code",
+  "exercise.reset": "Reset to the starter code",
+  "exercise.source": "Source",
+  "exercise.history": "My submissions",
+  "exercise.noHistory": "No submissions yet.",
+  "exercise.tests": "Tests",
+  "exercise.score": "Score",
+  "exercise.timeline": "Timeline (virtual time)",
+  "exercise.output": "Output",
+  "exercise.queued": "Queued (position {position})…",
+  "exercise.queuedNoPosition": "Queued…",
+  "exercise.running": "Grading…",
+  "exercise.failedToLoad": "Could not get the grading status; retrying…",
+  "verdict.PASSED": "Passed",
+  "verdict.FAILED": "Failed",
+  "verdict.SYNTAX_ERROR": "Syntax error",
+  "verdict.RUNTIME_ERROR": "Runtime error",
+  "verdict.TIME_LIMIT": "Time limit",
+  "verdict.MEMORY_LIMIT": "Memory limit",
+  "verdict.OUTPUT_LIMIT": "Output limit",
+  "verdict.GRADER_ERROR": "Grader error",
+  "test.PASSED": "Passed",
+  "test.FAILED": "Failed",
+  "test.ERROR": "Error",
+  "test.SKIPPED": "Skipped",
 };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
@@ -155,4 +211,13 @@ export function translate(locale: Locale, key: MessageKey, values: Record<string
 /** Both languages at once, for API error bodies. */
 export function bilingual(key: MessageKey, values: (locale: Locale) => Record<string, string | number> = () => ({})) {
   return { "zh-CN": translate("zh-CN", key, values("zh-CN")), en: translate("en", key, values("en")) };
+}
+
+/** The messages under some prefixes, in one language, for a client component. */
+export function pickMessages(locale: Locale, prefixes: string[]): Partial<Record<MessageKey, string>> {
+  return Object.fromEntries(
+    (Object.keys(zhCN) as MessageKey[])
+      .filter((key) => prefixes.some((prefix) => key.startsWith(prefix)))
+      .map((key) => [key, tables[locale][key]]),
+  );
 }

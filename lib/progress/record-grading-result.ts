@@ -21,7 +21,7 @@ export async function recordGradingResult(
     await tx.$queryRaw`SELECT 1 FROM "Submission" WHERE id = ${submissionId}::uuid FOR UPDATE`;
     const submission = await tx.submission.findUnique({
       where: { id: submissionId },
-      select: { status: true, userId: true, itemId: true, queuedAt: true },
+      select: { status: true, userId: true, itemId: true, queuedAt: true, regradeOfId: true },
     });
     if (!submission || submission.status === "DONE") return false;
     const phaseTimings: PhaseTimings = {
@@ -79,13 +79,14 @@ export async function recordGradingResult(
           userId: submission.userId,
           itemId: submission.itemId,
           bestScore: score,
-          attempts: 1,
+          attempts: submission.regradeOfId ? 0 : 1,
           lastAttemptAt: timings.finishedAt,
           solvedAt: result.verdict === "PASSED" ? timings.finishedAt : null,
         },
         update: {
           bestScore: Math.max(existing?.bestScore ?? 0, score),
-          attempts: { increment: 1 },
+          // A regrade is not a new attempt of the student's.
+          attempts: { increment: submission.regradeOfId ? 0 : 1 },
           lastAttemptAt: timings.finishedAt,
           solvedAt: existing?.solvedAt ?? (result.verdict === "PASSED" ? timings.finishedAt : null),
         },

@@ -11,7 +11,9 @@ import { GRADE_TASK, type TCreateSubmissionRequest } from "./schemas";
 
 export const RATE_WINDOW_SECONDS = 60;
 /** Job attempts before a grader fault becomes GRADER_ERROR for the student. */
-export const GRADE_MAX_ATTEMPTS = 4;
+export function gradeMaxAttempts(): number {
+  return Number(process.env.GRADER_MAX_ATTEMPTS ?? "") || 4;
+}
 
 export function submissionRateLimit(): number {
   return Number(process.env.SUBMISSIONS_PER_MINUTE ?? "") || 20;
@@ -61,6 +63,6 @@ export async function enqueueGrading(
     ${GRADE_TASK}::text,
     json_build_object('submissionId', ${submissionId}::text),
     queue_name => ${queueName}::text,
-    max_attempts => ${GRADE_MAX_ATTEMPTS}::int
+    max_attempts => ${gradeMaxAttempts()}::int
   )`;
 }

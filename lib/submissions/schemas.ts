@@ -16,3 +16,5 @@ export const ZGradeJobPayload = z.object({ submissionId: z.uuid() });
 export type TGradeJobPayload = z.infer<typeof ZGradeJobPayload>;
 
 export const GRADE_TASK = "grade_submission";
+
+export const ZRegradeJobPayload = z.object({ exerciseId: z.uuid() });

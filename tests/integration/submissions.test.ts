@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as submit } from "@/app/api/submissions/route";
+import { POST as regrade } from "@/app/api/exercises/[id]/regrade/route";
 import { GET as getSubmissionRoute } from "@/app/api/submissions/[id]/route";
 import { prisma } from "@/lib/db/client";
 import { loadContent } from "@/lib/content/load-content";
@@ -189,4 +190,78 @@ describe("grading", { timeout: 120_000 }, () => {
     expect(graded.verdict).toBe("PASSED");
     expect(graded.attempt, survivor.output() + doomed.output()).toBe(2);
   });
+
+  it("stops gracefully on SIGTERM: finishes the running job, takes no new one", async () => {
+    for (const worker of workers.splice(0)) killHard(worker);
+    const { cookie } = await student("graceful");
+    const slow = "import ctypes\nctypes.CDLL(None).sleep(2)\n" + (await readFile(path.join(exerciseDirectory, "solution.py"), "utf8"));
+    const first = ((await (await post(cookie, { exerciseId: GATHER, code: slow })).json()) as { submission: { id: string } }).submission.id;
+    const worker = startWorker();
+    await expect.poll(async () => (await prisma.submission.findUniqueOrThrow({ where: { id: first } })).status, { timeout: 30_000 }).toBe("RUNNING");
+    const exited = new Promise<number | null>((resolve) => worker.process.on("exit", (code) => resolve(code)));
+    worker.process.kill("SIGTERM");
+    const second = ((await (await post(cookie, { exerciseId: GATHER, code: slow })).json()) as { submission: { id: string } }).submission.id;
+    expect(await exited).toBe(0);
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id: first } })).verdict).toBe("PASSED");
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id: second } })).status).toBe("QUEUED");
+    expect(worker.output()).toMatch(/finishing running jobs, taking no new ones[\s\S]*stopped/);
+  });
+
+  it("retries a grader fault, then shows GRADER_ERROR, never counted against the student", async () => {
+    process.env.GRADER_MAX_ATTEMPTS = "2";
+    try {
+      const chapter = await prisma.chapter.findFirstOrThrow();
+      const broken = await prisma.courseItem.create({
+        data: {
+          id: crypto.randomUUID(),
+          chapterId: chapter.id,
+          kind: "EXERCISE",
+          slug: `no-files-${Date.now()}`,
+          position: 99,
+          titleZh: "没有文件的练习",
+          titleEn: "An exercise without files",
+          contentHash: "x",
+          content: {},
+        },
+      });
+      const { user, cookie } = await student("unlucky");
+      const response = await post(cookie, { exerciseId: broken.id, code: "print(1)" });
+      const id = ((await response.json()) as { submission: { id: string } }).submission.id;
+      if (workers.every((worker) => worker.exitCode !== null || worker.signalCode !== null)) startWorker();
+      const graded = await waitForVerdict(id, 60_000);
+      expect(graded.verdict).toBe("GRADER_ERROR");
+      expect(graded.attempt).toBe(2);
+      expect(graded.messageEn).toMatch(/not your fault/);
+      expect(await prisma.progress.count({ where: { userId: user.id } })).toBe(0);
+    } finally {
+      delete process.env.GRADER_MAX_ATTEMPTS;
+    }
+  });
+
+  it("lets a teacher regrade every submission of an exercise, keeping the old results", async () => {
+    const { user, cookie } = await student("regraded");
+    const solution = await readFile(path.join(exerciseDirectory, "solution.py"), "utf8");
+    const original = ((await (await post(cookie, { exerciseId: GATHER, code: solution })).json()) as { submission: { id: string } }).submission.id;
+    if (workers.every((worker) => worker.exitCode !== null || worker.signalCode !== null)) startWorker();
+    await waitForVerdict(original);
+    const originals = await prisma.submission.count({ where: { itemId: GATHER, regradeOfId: null } });
+
+    const asStudent = await regrade(jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie }), routeContext({ id: GATHER }));
+    expect(asStudent.status).toBe(403);
+    const teacher = await student("teacher");
+    await prisma.user.update({ where: { id: teacher.user.id }, data: { role: "TEACHER" } });
+    const unknown = await regrade(jsonRequest(`/api/exercises/${crypto.randomUUID()}/regrade`, { cookie: teacher.cookie }), routeContext({ id: crypto.randomUUID() }));
+    expect(unknown.status).toBe(404);
+    const accepted = await regrade(jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie: teacher.cookie }), routeContext({ id: GATHER }));
+    expect(accepted.status).toBe(202);
+    expect(((await accepted.json()) as { regrade: { submissions: number } }).regrade.submissions).toBe(originals);
+
+    await expect.poll(() => prisma.submission.count({ where: { regradeOfId: original } }), { timeout: 30_000 }).toBe(1);
+    const copy = await prisma.submission.findFirstOrThrow({ where: { regradeOfId: original } });
+    expect((await waitForVerdict(copy.id)).verdict).toBe("PASSED");
+    expect((await prisma.submission.findUniqueOrThrow({ where: { id: original } })).verdict).toBe("PASSED");
+    const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER } } });
+    expect(progress.attempts).toBe(1);
+  });
 });
+

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslator } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/messages";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getExercise } from "@/lib/catalogue/get-exercise";
+import { SubmissionPanel } from "@/components/submission-panel";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await getTranslator();
+  const exercise = await getExercise((await params).slug, null);
+  return { title: exercise ? (locale === "en" ? exercise.titleEn : exercise.titleZh) : "404" };
+}
+
+export default async function ExercisePage({ params }: Props) {
+  const { locale, t } = await getTranslator();
+  const user = await getCurrentUser();
+  const exercise = await getExercise((await params).slug, user?.id ?? null);
+  if (!exercise) notFound();
+  const title = locale === "en" ? exercise.titleEn : exercise.titleZh;
+  const prompt = exercise.prompt?.[locale];
+  return (
+    <article className="exercise">
+      <h1>{title}</h1>
+      {prompt && <p className="prompt">{prompt}</p>}
+      {exercise.source && (
+        <p className="muted">
+          {t("exercise.source")}: {exercise.source}
+        </p>
+      )}
+      {user ? (
+        <SubmissionPanel
+          exerciseId={exercise.id}
+          starter={exercise.starter}
+          locale={locale}
+          messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError"])}
+          history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
+        />
+      ) : (
+        <>
+          <pre className="code-view">{exercise.starter}</pre>
+          <p className="card">
+            {t("exercise.signInToSubmit")} <Link href={`/signin?callbackUrl=/exercises/${exercise.slug}`}>{t("nav.signIn")}</Link>
+          </p>
+        </>
+      )}
+    </article>
+  );
+}

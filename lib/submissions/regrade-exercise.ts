@@ -1,0 +1,56 @@
+/**
+ * Regrading after an exercise's tests changed: every original submission of
+ * the exercise gets a new submission (regradeOf the old one) with the same
+ * code, queued for grading. The old results stay in history.
+ *
+ * The web request only enqueues one bulk job (REGRADE_TASK); the worker
+ * expands it in batches, so a popular exercise does not hold a request open.
+ */
+import { AppError } from "../errors";
+import { prisma } from "../db/client";
+import { bilingual } from "../i18n/messages";
+import { enqueueGrading } from "./create-submission";
+
+export const REGRADE_TASK = "regrade_exercise";
+const BATCH = 200;
+
+export async function requestRegrade(exerciseId: string): Promise<{ submissions: number }> {
+  const exercise = await prisma.courseItem.findFirst({ where: { id: exerciseId, kind: "EXERCISE" }, select: { id: true } });
+  if (!exercise) throw new AppError("NOT_FOUND", bilingual("error.exerciseNotFound"));
+  const submissions = await prisma.submission.count({ where: { itemId: exerciseId, regradeOfId: null } });
+  await prisma.$executeRaw`SELECT graphile_worker.add_job(${REGRADE_TASK}::text, json_build_object('exerciseId', ${exerciseId}::text), max_attempts => 3)`;
+  return { submissions };
+}
+
+/** The bulk job: one new submission and grading job per original submission. */
+export async function expandRegrade(exerciseId: string, requestedAt: Date): Promise<number> {
+  let created = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const originals = await prisma.submission.findMany({
+      where: { itemId: exerciseId, regradeOfId: null, queuedAt: { lte: requestedAt } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: { id: true, userId: true, code: true },
+    });
+    if (originals.length === 0) return created;
+    await prisma.$transaction(async (tx) => {
+      for (const original of originals) {
+        // A retried bulk job must not regrade the same submission twice.
+        const already = await tx.submission.findFirst({
+          where: { regradeOfId: original.id, queuedAt: { gte: requestedAt } },
+          select: { id: true },
+        });
+        if (already) continue;
+        const regrade = await tx.submission.create({
+          data: { userId: original.userId, itemId: exerciseId, code: original.code, regradeOfId: original.id },
+          select: { id: true },
+        });
+        await enqueueGrading(tx, regrade.id, `grade:${original.userId}:${exerciseId}`);
+        created += 1;
+      }
+    });
+    cursor = originals[originals.length - 1]?.id;
+  }
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/basics/gather-three-users/solution.py"), "utf8");
+
+test("a student submits code and sees it graded live, with tests and a timeline", async ({ page }) => {
+  const email = `submit-${Date.now()}@example.org`;
+  await page.goto("/signup");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("a good password");
+  await page.getByRole("button", { name: /^注册$/ }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+
+  await page.getByRole("link", { name: "并发获取三个用户" }).click();
+  await expect(page.getByRole("heading", { name: "并发获取三个用户" })).toBeVisible();
+  const editor = page.getByLabel("你的代码");
+  await expect(editor).toHaveValue(/TODO/);
+
+  // The starter code does not solve it yet.
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("verdict")).not.toHaveText("通过");
+
+  await editor.fill(solution);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByTestId("verdict")).toHaveText("通过", { timeout: 30_000 });
+  await expect(page.getByText("得分: 100%")).toBeVisible();
+  await expect(page.locator("table.tests tr.test-passed").first()).toBeVisible();
+  await expect(page.locator(".timeline-row")).toHaveCount(4); // main() and three get_user() tasks
+  await expect(page.locator(".history li")).toHaveCount(2);
+});
+
+test("a guest sees the exercise but is asked to sign in to submit", async ({ page }) => {
+  await page.goto("/exercises/gather-three-users");
+  await expect(page.getByText("登录后即可提交代码。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交" })).toHaveCount(0);
+  await page.goto("/exercises/no-such-exercise");
+  await expect(page.getByText(/404/)).toBeVisible();
+});
