@@ -9,15 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ZExerciseFile as ZExerciseContentFile } from "../lib/content/schemas";
 import type { KeptOutput } from "./output";
 import { RESULT_VERSION, ZHarnessDocument, type TGradingResult, type THarnessDocument, type TText, type TVerdict } from "./result";
 import { DEFAULT_SANDBOX_LIMITS, describeLimit, ZSandboxLimits } from "./sandbox/limits";
-import { defaultSpawner, type Mount, type SpawnOutcome, type Spawner } from "./spawn";
+import { defaultSpawner, HARNESS_DIRECTORY, type Mount, type SpawnOutcome, type Spawner } from "./spawn";
 
 export { PYTHON } from "./sandbox/sandbox";
-export { SandboxUnavailableError, UNSANDBOXED_FLAG } from "./spawn";
+export { HARNESS_DIRECTORY, SandboxUnavailableError, UNSANDBOXED_FLAG } from "./spawn";
 const graderDirectory = path.dirname(fileURLToPath(import.meta.url));
-export const HARNESS_DIRECTORY = path.join(graderDirectory, "harness");
 export const EXERCISES_ROOT = path.resolve(graderDirectory, "..", "exercises");
 
 /** The harness's exit status when the student's code closed or replaced the result channel. */
@@ -36,42 +36,21 @@ export const DEFAULT_LIMITS: TLimits = {
   outputBytes: 1024 * 1024,
 };
 
-const ZBilingualTitle = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
-
-/** The minimal exercise folder format `grade` needs (the full format is a later issue). */
-export const ZExerciseFile = z
-  .object({
-    id: z.uuid().describe("Stable id: never change it"),
-    slug: z.string().regex(/^[a-z0-9-]+$/),
-    title: ZBilingualTitle,
-    clock: z.enum(["virtual", "wall"]).default("virtual").describe("wall only for what the virtual model cannot express"),
-    cpu: z.enum(["free", "charged"]).default("free").describe("charged: real CPU time of task steps advances the clock"),
-    limits: ZLimits.partial().default({}),
-    io: z
-      .object({
-        http: z
-          .object({
-            defaultLatency: z.number().nonnegative().optional(),
-            routes: z
-              .array(
-                z.object({
-                  url: z.string().describe("fnmatch pattern on the full URL"),
-                  method: z.string().optional(),
-                  latency: z.number().nonnegative().optional(),
-                  status: z.number().int().optional(),
-                  json: z.unknown().optional(),
-                  text: z.string().optional(),
-                }),
-              )
-              .optional(),
-          })
-          .optional(),
-        fileLatency: z.number().nonnegative().optional(),
-      })
-      .optional()
-      .describe("Latency of the harness's fake aiohttp/requests/aiofiles"),
-  })
-  .loose();
+/**
+ * The fields of exercise.json that grading reads. The format itself is
+ * lib/content/schemas.ts (one schema for loader, check and grader); grading
+ * ignores the other fields, so an exercise whose hints are mid-edit still
+ * grades (`npm run content:check` holds the whole file to the format).
+ */
+export const ZExerciseFile = ZExerciseContentFile.pick({
+  id: true,
+  slug: true,
+  title: true,
+  clock: true,
+  cpu: true,
+  limits: true,
+  io: true,
+}).loose();
 
 export type LoadedExercise = {
   id: string;
@@ -99,7 +78,13 @@ async function findExerciseFiles(directory: string, depth: number): Promise<stri
 /** Find an exercise by uuid or slug under exercises/. */
 export async function loadExercise(idOrSlug: string, root = EXERCISES_ROOT): Promise<LoadedExercise> {
   for (const file of await findExerciseFiles(root, 4)) {
-    const parsed = ZExerciseFile.safeParse(JSON.parse(await readFile(file, "utf8")));
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, "utf8"));
+    } catch {
+      continue; // an exercise being edited must not stop every other one from grading
+    }
+    const parsed = ZExerciseFile.safeParse(json);
     if (!parsed.success) continue;
     if (parsed.data.id !== idOrSlug && parsed.data.slug !== idOrSlug) continue;
     const directory = path.dirname(file);

@@ -22,3 +22,25 @@ export async function sweepAbandonedJobs(utils: WorkerUtils, heartbeatSeconds: n
   if (dead.length > 0) await utils.forceUnlockWorkers(dead);
   return dead;
 }
+
+/**
+ * A job of our own that we no longer run but still lock: its end was never
+ * recorded because the database was gone at that moment (graphile-worker
+ * does not retry that on a lost connection). Release it, and its named queue,
+ * so it runs again.
+ */
+export async function releaseOwnOrphans(ourQueueWorkerIds: string[], activeJobIds: string[]): Promise<number> {
+  if (ourQueueWorkerIds.length === 0) return 0;
+  const released = await prisma.$queryRaw<{ id: string }[]>`
+    WITH released AS (
+      UPDATE graphile_worker._private_jobs SET locked_at = NULL, locked_by = NULL
+       WHERE locked_by = ANY(${ourQueueWorkerIds}::text[])
+         AND NOT (id::text = ANY(${activeJobIds}::text[]))
+         AND locked_at < now() - interval '5 seconds'
+      RETURNING id, job_queue_id),
+    queues AS (
+      UPDATE graphile_worker._private_job_queues SET locked_at = NULL, locked_by = NULL
+       WHERE id IN (SELECT job_queue_id FROM released) AND locked_by = ANY(${ourQueueWorkerIds}::text[]))
+    SELECT id::text FROM released`;
+  return released.length;
+}

@@ -18,13 +18,34 @@ import { QUEUE_SCHEMA, quietLogger } from "../lib/queue/queue";
 import { GRADE_TASK, ZRegradeJobPayload } from "../lib/submissions/schemas";
 import { expandRegrade, REGRADE_TASK } from "../lib/submissions/regrade-exercise";
 import { startHeartbeat } from "./heartbeat";
-import { sweepAbandonedJobs } from "./sweeper";
+import { releaseOwnOrphans, sweepAbandonedJobs } from "./sweeper";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
 const log = (message: string) => console.log(`[worker ${process.pid}] ${message}`);
 
+/** Connection failures: the database went away (a restart, a network cut). */
+function isConnectionLoss(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "EPIPE", "57P01", "57P02", "57P03"].includes(code) ||
+    code.startsWith("08") ||
+    /Connection terminated|Can't reach database server|not queryable/i.test(message)
+  );
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message.split("\n").filter(Boolean).slice(-1)[0] ?? error.message : String(error));
+
 async function main() {
+  // graphile-worker records a job's end without retrying on a lost
+  // connection, and the promise it drops would end the process. The job is
+  // still ours and locked: the sweeper releases it once the database is back.
+  process.on("unhandledRejection", (error) => {
+    if (!isConnectionLoss(error)) throw error;
+    log(`the database was unreachable while recording a job's end (${describe(error)}); it will run again`);
+  });
+
   const env = getEnv();
   const concurrency = env.GRADER_CONCURRENCY ?? availableParallelism();
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -56,6 +77,9 @@ async function main() {
     queueWorkerIds.add(worker.workerId);
     void heartbeat.beatNow();
   });
+  const activeJobs = new Set<string>();
+  events.on("job:start", ({ job }) => activeJobs.add(String(job.id)));
+  events.on("job:complete", ({ job }) => activeJobs.delete(String(job.id)));
   await heartbeat.ready;
   // Our own pool, so a lost connection (a database restart) is logged and
   // replaced instead of crashing the process with an unhandled 'error' event.
@@ -76,7 +100,11 @@ async function main() {
   const sweeper = setInterval(() => {
     sweepAbandonedJobs(utils, env.WORKER_HEARTBEAT_SECONDS).then(
       (released) => released.length > 0 && log(`released the jobs of dead workers ${released.join(", ")}`),
-      (error: unknown) => log(`sweep failed (will retry): ${String(error)}`),
+      (error: unknown) => log(`sweep failed (will retry): ${describe(error)}`),
+    );
+    releaseOwnOrphans([...queueWorkerIds], [...activeJobs]).then(
+      (released) => released > 0 && log(`released ${released} job(s) whose end the database missed`),
+      (error: unknown) => log(`sweep failed (will retry): ${describe(error)}`),
     );
   }, env.WORKER_HEARTBEAT_SECONDS * 1000);
   log(`ready: concurrency ${concurrency}, queue connected, id ${workerId}`);

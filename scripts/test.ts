@@ -106,6 +106,8 @@ async function main(): Promise<number> {
 
   await gate("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
   await gate("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+  // Every reference solution passes, every known-wrong one fails its named test, quiz keys hold.
+  await gate("content (npm run content:check)", bin("tsx"), [path.join(root, "scripts", "content-check.ts")]);
 
   banner("database for the tests");
   const server = await startTestServer();

@@ -1,157 +1,512 @@
 /**
- * Loads the course content from exercises/. Like PrairieLearn's loader it
- * never stops at the first problem: every file is read and validated, and all
- * errors come back together with the file they belong to.
- *
- * Layout: exercises/<course>/course.json lists the chapters, and each chapter
- * lists its items as folders relative to the course folder. An item folder
- * holds one of lesson.json, exercise.json or quiz.json.
+ * Loads the course content from exercises/ (layout in lib/content/schemas.ts).
+ * Like PrairieLearn's loader it never stops at the first problem: every file
+ * is read and validated, and every error comes back with its file and the
+ * path inside it, so an author fixes them all in one round.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import {
+  ZChapterFile,
+  ZCourseFile,
+  ZExerciseFile,
+  ZLessonFile,
+  ZQuestion,
+  ZQuestionBankFile,
+  ZQuizFile,
+  ZSeedsFile,
+  type TBilingual,
+  type TExerciseFile,
+  type TLessonFile,
+  type TQuestion,
+  type TQuizFile,
+  type TSeedReference,
+  type TSeedsFile,
+} from "./schemas";
 
-const ZBilingual = z
-  .object({ "zh-CN": z.string().min(1), en: z.string().min(1) })
-  .describe("Text for the learner, zh-CN first, then en");
+export type ContentProblem = {
+  file: string;
+  /** Where in the file, e.g. `questions.3.answer`; null for the file as a whole. */
+  path: string | null;
+  message: string;
+};
 
-export const ZCourseFileSchema = z.object({
-  id: z.uuid().describe("Stable id: never change it, so renames keep students' history"),
-  slug: z.string().regex(/^[a-z0-9-]+$/),
-  title: ZBilingual,
-  chapters: z.array(
-    z.object({
-      id: z.uuid(),
-      slug: z.string().regex(/^[a-z0-9-]+$/),
-      title: ZBilingual,
-      items: z.array(z.string().min(1)).describe("Item folders, relative to the course folder"),
-    }),
-  ),
-});
-
-export const ZItemFileSchema = z
-  .object({
-    id: z.uuid().describe("Stable id: never change it"),
-    slug: z.string().regex(/^[a-z0-9-]+$/),
-    title: ZBilingual,
-  })
-  .loose();
-
-const itemFiles = { "lesson.json": "LESSON", "exercise.json": "EXERCISE", "quiz.json": "QUIZ" } as const;
-
-export type LoadedItem = {
+type ItemCommon = {
   id: string;
   slug: string;
-  kind: (typeof itemFiles)[keyof typeof itemFiles];
-  title: z.infer<typeof ZBilingual>;
+  title: TBilingual;
+  /** The item folder. */
   directory: string;
+  /** Its lesson.json / exercise.json / quiz.json. */
+  file: string;
+  /** What the web app reads (CourseItem.content). */
   content: Record<string, unknown>;
+  /** sha256 of every file of the item folder. */
   contentHash: string;
 };
-export type LoadedChapter = { id: string; slug: string; title: z.infer<typeof ZBilingual>; items: LoadedItem[]; contentHash: string };
+export type LoadedLesson = ItemCommon & { kind: "LESSON"; definition: TLessonFile };
+export type LoadedExerciseItem = ItemCommon & { kind: "EXERCISE"; definition: TExerciseFile };
+export type LoadedQuiz = ItemCommon & { kind: "QUIZ"; definition: TQuizFile };
+export type LoadedItem = LoadedLesson | LoadedExerciseItem | LoadedQuiz;
+
+export type LoadedChapter = { id: string; slug: string; title: TBilingual; directory: string; items: LoadedItem[]; contentHash: string };
 export type LoadedCourse = {
   id: string;
   slug: string;
-  title: z.infer<typeof ZBilingual>;
+  title: TBilingual;
+  directory: string;
   chapters: LoadedChapter[];
+  /** The seed tutorials' sections (seeds.json), empty when that file is broken. */
+  seeds: TSeedsFile["seeds"];
   contentHash: string;
 };
-export type ContentProblem = { file: string; message: string };
-export type LoadedContent = { courses: LoadedCourse[]; errors: ContentProblem[]; warnings: ContentProblem[] };
+export type LoadedQuestion = {
+  id: string;
+  /** The course folder's slug the bank belongs to. */
+  course: string;
+  /** The bank file and the question's index in it. */
+  file: string;
+  index: number;
+  question: TQuestion;
+  /** What the web app reads (QuizQuestion.content). */
+  content: Record<string, unknown>;
+  contentHash: string;
+};
+export type LoadedContent = { courses: LoadedCourse[]; questions: LoadedQuestion[]; errors: ContentProblem[]; warnings: ContentProblem[] };
 
-const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+const ITEM_FILES = { "lesson.json": "LESSON", "exercise.json": "EXERCISE", "quiz.json": "QUIZ" } as const;
+/** Folders of a course folder that are not chapters. */
+const NON_CHAPTER_FOLDERS = new Set(["questions"]);
+/** The blank of a fill_blank question. */
+export const BLANK = "____";
 
-function describeZodError(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(file)"}: ${issue.message}`);
+export function formatProblem(problem: ContentProblem, root = process.cwd()): string {
+  const file = path.relative(root, problem.file) || problem.file;
+  return `${file}${problem.path ? ` (${problem.path})` : ""}: ${problem.message}`;
 }
 
-/** The parsed file, or undefined after recording why it could not be read. */
-async function readJson(file: string, problems: ContentProblem[]): Promise<{ value: unknown } | undefined> {
-  try {
-    return { value: JSON.parse(await readFile(file, "utf8")) as unknown };
-  } catch (error) {
-    problems.push({ file, message: error instanceof SyntaxError ? `invalid JSON: ${error.message}` : String(error) });
+const sha256 = (value: string | Buffer) => createHash("sha256").update(value).digest("hex");
+
+/** Every file under a folder, as [relative path, bytes], sorted; hidden files and caches left out. */
+async function filesOf(directory: string, prefix = ""): Promise<[string, Buffer][]> {
+  const found: [string, Buffer][] = [];
+  const entries = (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "__pycache__") continue;
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) found.push(...(await filesOf(full, `${prefix}${entry.name}/`)));
+    else if (entry.isFile()) found.push([`${prefix}${entry.name}`, await readFile(full)]);
+  }
+  return found;
+}
+
+async function hashFolder(directory: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const [name, bytes] of await filesOf(directory)) hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+  return hash.digest("hex");
+}
+
+async function subfolders(directory: string): Promise<string[]> {
+  if (!existsSync(directory)) return [];
+  const entries = await readdir(directory, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+}
+
+const isFile = async (file: string) => existsSync(file) && (await stat(file)).isFile();
+
+/** The test ids a tests.py declares with @test("id", …). */
+export function declaredTestIds(tests: string): string[] {
+  return [...tests.matchAll(/@test\(\s*["']([^"']+)["']/g)].map((match) => match[1]!);
+}
+
+/** Fills the blanks of a fill_blank question with the canonical answers. */
+export function fillBlanks(code: string, answers: string[][]): string {
+  let index = 0;
+  return code.replaceAll(BLANK, () => answers[index++]?.[0] ?? BLANK);
+}
+
+/** The learner-facing source line shown under an exercise, from its seed references. */
+function describeSeeds(references: TSeedReference[], seeds: TSeedsFile["seeds"]): string {
+  return references
+    .map((reference) => {
+      const section = seeds.find((seed) => seed.seed === reference.seed)?.sections.find((candidate) => candidate.id === reference.section);
+      return `seeds/${reference.seed} §${reference.section}${section ? ` ${section.title}` : ""}`;
+    })
+    .join("; ");
+}
+
+class Loader {
+  readonly errors: ContentProblem[] = [];
+  readonly warnings: ContentProblem[] = [];
+  readonly courses: LoadedCourse[] = [];
+  readonly questions: LoadedQuestion[] = [];
+  private readonly ids = new Map<string, string>();
+  private readonly itemSlugs = new Map<string, string>();
+  private readonly courseSlugs = new Map<string, string>();
+
+  error(file: string, problemPath: string | null, message: string) {
+    this.errors.push({ file, path: problemPath, message });
+  }
+
+  warn(file: string, problemPath: string | null, message: string) {
+    this.warnings.push({ file, path: problemPath, message });
+  }
+
+  /** Ids are unique across everything: the database keys every table by them. */
+  claimId(id: string, file: string, where: string | null = "id") {
+    const previous = this.ids.get(id);
+    if (previous) this.error(file, where, `id ${id} is already used by ${previous}`);
+    else this.ids.set(id, where && where !== "id" ? `${file} (${where})` : file);
+  }
+
+  claimSlug(slugs: Map<string, string>, slug: string, file: string, what: string) {
+    const previous = slugs.get(slug);
+    if (previous) this.error(file, "slug", `${what} slug "${slug}" is already used by ${previous}`);
+    else slugs.set(slug, file);
+  }
+
+  /** The parsed JSON, or undefined after recording why the file could not be read. */
+  async readJson(file: string): Promise<{ value: unknown; text: string } | undefined> {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      this.error(file, null, existsSync(file) ? String(error) : "file is missing");
+      return undefined;
+    }
+    try {
+      return { value: JSON.parse(text) as unknown, text };
+    } catch (error) {
+      this.error(file, null, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  parse<Schema extends z.ZodType>(schema: Schema, value: unknown, file: string, prefix = ""): z.output<Schema> | undefined {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const where = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+      this.error(file, where || null, issue.message);
+    }
     return undefined;
   }
+
+  checkSeedReferences(references: TSeedReference[], known: Set<string> | null, file: string, prefix: string) {
+    if (!known) return;
+    references.forEach((reference, index) => {
+      if (!known.has(`${reference.seed}:${reference.section}`)) {
+        this.error(file, `${prefix}seeds.${index}`, `seed ${reference.seed} has no section "${reference.section}" in seeds.json`);
+      }
+    });
+  }
+
+  async loadCourse(courseDirectory: string) {
+    const courseFile = path.join(courseDirectory, "course.json");
+    const raw = await this.readJson(courseFile);
+    const course = raw && this.parse(ZCourseFile, raw.value, courseFile);
+    if (!raw || !course) return;
+    this.claimId(course.id, courseFile);
+    this.claimSlug(this.courseSlugs, course.slug, courseFile, "course");
+
+    const seeds = await this.loadSeeds(path.join(courseDirectory, "seeds.json"));
+    const seedIndex = seeds && new Set(seeds.flatMap((seed) => seed.sections.map((section) => `${seed.seed}:${section.id}`)));
+    const bank = await this.loadQuestions(path.join(courseDirectory, "questions"), course.slug, seedIndex);
+
+    const chapters: LoadedChapter[] = [];
+    const chapterSlugs = new Map<string, string>();
+    const listed = new Set<string>();
+    for (const [index, folder] of course.chapters.entries()) {
+      const chapterDirectory = path.resolve(courseDirectory, folder);
+      if (listed.has(chapterDirectory)) {
+        this.error(courseFile, `chapters.${index}`, `chapter folder "${folder}" is listed twice`);
+        continue;
+      }
+      listed.add(chapterDirectory);
+      if (!existsSync(path.join(chapterDirectory, "chapter.json"))) {
+        this.error(courseFile, `chapters.${index}`, existsSync(chapterDirectory) ? `chapter folder "${folder}" has no chapter.json` : `chapter folder "${folder}" does not exist`);
+        continue;
+      }
+      const chapter = await this.loadChapter(chapterDirectory, { seeds: seeds ?? [], seedIndex, bank });
+      if (!chapter) continue;
+      this.claimSlug(chapterSlugs, chapter.slug, path.join(chapterDirectory, "chapter.json"), "chapter");
+      chapters.push(chapter);
+    }
+    for (const folder of await subfolders(courseDirectory)) {
+      if (!NON_CHAPTER_FOLDERS.has(folder) && !listed.has(path.join(courseDirectory, folder))) {
+        this.warn(path.join(courseDirectory, folder), null, "chapter folder is not listed in course.json: it is not synced");
+      }
+    }
+    const contentHash = sha256(
+      JSON.stringify({ course: raw.text, seeds: seeds ?? null, chapters: chapters.map((chapter) => chapter.contentHash) }),
+    );
+    this.courses.push({ id: course.id, slug: course.slug, title: course.title, directory: courseDirectory, chapters, seeds: seeds ?? [], contentHash });
+  }
+
+  async loadSeeds(file: string): Promise<TSeedsFile["seeds"] | undefined> {
+    const raw = await this.readJson(file);
+    const seedsFile = raw && this.parse(ZSeedsFile, raw.value, file);
+    if (!seedsFile) return undefined;
+    const seen = new Set<string>();
+    seedsFile.seeds.forEach((seed, seedIndex) => {
+      if (seen.has(seed.seed)) this.error(file, `seeds.${seedIndex}.seed`, `seed ${seed.seed} is listed twice`);
+      seen.add(seed.seed);
+      const sections = new Set<string>();
+      seed.sections.forEach((section, sectionIndex) => {
+        if (sections.has(section.id)) this.error(file, `seeds.${seedIndex}.sections.${sectionIndex}.id`, `section id "${section.id}" is used twice`);
+        sections.add(section.id);
+      });
+    });
+    return seedsFile.seeds;
+  }
+
+  async loadQuestions(directory: string, course: string, seedIndex: Set<string> | null | undefined) {
+    const bank = new Map<string, LoadedQuestion>();
+    if (!existsSync(directory)) return bank;
+    const files = (await readdir(directory)).filter((name) => name.endsWith(".json")).sort();
+    // The file's shape first, then each question on its own, so one broken
+    // question does not hide the others (nor make every quiz using them fail).
+    const ZBankShape = ZQuestionBankFile.extend({ questions: z.array(z.unknown()).min(1) });
+    for (const name of files) {
+      const file = path.join(directory, name);
+      const raw = await this.readJson(file);
+      const shape = raw && this.parse(ZBankShape, raw.value, file);
+      if (!shape) continue;
+      for (const [index, value] of shape.questions.entries()) {
+        const prefix = `questions.${index}`;
+        const question = this.parse(ZQuestion, value, file, prefix);
+        if (!question) continue;
+        this.claimId(question.id, file, `${prefix}.id`);
+        this.checkSeedReferences(question.seeds, seedIndex ?? null, file, `${prefix}.`);
+        for (const message of questionKeyProblems(question)) this.error(file, `${prefix}.${message.path}`, message.message);
+        const content = { ...question, bank: name.replace(/\.json$/, ""), topic: shape.topic };
+        const loaded: LoadedQuestion = { id: question.id, course, file, index, question, content, contentHash: sha256(JSON.stringify(content)) };
+        if (!bank.has(question.id)) bank.set(question.id, loaded);
+        this.questions.push(loaded);
+      }
+    }
+    return bank;
+  }
+
+  async loadChapter(
+    chapterDirectory: string,
+    context: { seeds: TSeedsFile["seeds"]; seedIndex: Set<string> | null | undefined; bank: Map<string, LoadedQuestion> },
+  ): Promise<LoadedChapter | undefined> {
+    const chapterFile = path.join(chapterDirectory, "chapter.json");
+    const raw = await this.readJson(chapterFile);
+    const chapter = raw && this.parse(ZChapterFile, raw.value, chapterFile);
+    if (!raw || !chapter) return undefined;
+    this.claimId(chapter.id, chapterFile);
+    const items: LoadedItem[] = [];
+    const listed = new Set<string>();
+    for (const [index, folder] of chapter.items.entries()) {
+      const itemDirectory = path.resolve(chapterDirectory, folder);
+      if (listed.has(itemDirectory)) {
+        this.error(chapterFile, `items.${index}`, `item folder "${folder}" is listed twice`);
+        continue;
+      }
+      listed.add(itemDirectory);
+      if (!existsSync(itemDirectory)) {
+        this.error(chapterFile, `items.${index}`, `item folder "${folder}" does not exist`);
+        continue;
+      }
+      const item = await this.loadItem(itemDirectory, context);
+      if (!item) continue;
+      this.claimId(item.id, item.file);
+      this.claimSlug(this.itemSlugs, item.slug, item.file, "item");
+      items.push(item);
+    }
+    for (const folder of await subfolders(chapterDirectory)) {
+      if (!listed.has(path.join(chapterDirectory, folder))) {
+        this.warn(path.join(chapterDirectory, folder), null, "item folder is not listed in chapter.json: it is not synced");
+      }
+    }
+    const contentHash = sha256(JSON.stringify({ chapter: raw.text, items: items.map((item) => item.contentHash) }));
+    return { id: chapter.id, slug: chapter.slug, title: chapter.title, directory: chapterDirectory, items, contentHash };
+  }
+
+  async loadItem(
+    directory: string,
+    context: { seeds: TSeedsFile["seeds"]; seedIndex: Set<string> | null | undefined; bank: Map<string, LoadedQuestion> },
+  ): Promise<LoadedItem | undefined> {
+    const present = Object.keys(ITEM_FILES).filter((name) => existsSync(path.join(directory, name)));
+    if (present.length !== 1) {
+      this.error(directory, null, present.length === 0 ? "holds none of lesson.json, exercise.json, quiz.json" : `holds more than one item file (${present.join(", ")})`);
+      return undefined;
+    }
+    const fileName = present[0] as keyof typeof ITEM_FILES;
+    const file = path.join(directory, fileName);
+    const raw = await this.readJson(file);
+    if (!raw) return undefined;
+    const contentHash = await hashFolder(directory);
+    const seedIndex = context.seedIndex ?? null;
+    const readText = async (name: string) => {
+      const companion = path.join(directory, name);
+      if (!(await isFile(companion))) {
+        this.error(companion, null, `file is missing (every ${fileName.replace(".json", "")} needs it)`);
+        return undefined;
+      }
+      const text = await readFile(companion, "utf8");
+      if (text.trim() === "") this.error(companion, null, "file is empty");
+      return text;
+    };
+    const readBilingual = async (stem: string): Promise<TBilingual | undefined> => {
+      const zh = await readText(`${stem}.zh-CN.md`);
+      const en = await readText(`${stem}.en.md`);
+      return zh !== undefined && en !== undefined ? { "zh-CN": zh, en } : undefined;
+    };
+
+    switch (ITEM_FILES[fileName]) {
+      case "LESSON": {
+        const body = await readBilingual("lesson");
+        const lesson = this.parse(ZLessonFile, raw.value, file);
+        if (!lesson || !body) return undefined;
+        this.checkSeedReferences(lesson.seeds, seedIndex, file, "");
+        const content = { body, estimatedMinutes: lesson.estimatedMinutes, concepts: lesson.concepts, seeds: lesson.seeds };
+        return { kind: "LESSON", id: lesson.id, slug: lesson.slug, title: lesson.title, directory, file, content, contentHash, definition: lesson };
+      }
+      case "EXERCISE": {
+        const prompt = await readBilingual("prompt");
+        const starter = await readText("starter.py");
+        await readText("solution.py");
+        const tests = await readText("tests.py");
+        const exercise = this.parse(ZExerciseFile, raw.value, file);
+        if (!exercise) return undefined;
+        this.checkSeedReferences(exercise.seeds, seedIndex, file, "");
+        await this.checkWrongSolutions(exercise, directory, file, tests);
+        if (!prompt || starter === undefined) return undefined;
+        const content = {
+          prompt,
+          starter,
+          hints: exercise.hints,
+          difficulty: exercise.difficulty,
+          estimatedMinutes: exercise.estimatedMinutes,
+          concepts: exercise.concepts,
+          seeds: exercise.seeds,
+          source: describeSeeds(exercise.seeds, context.seeds),
+          clock: exercise.clock,
+          cpu: exercise.cpu,
+        };
+        return { kind: "EXERCISE", id: exercise.id, slug: exercise.slug, title: exercise.title, directory, file, content, contentHash, definition: exercise };
+      }
+      case "QUIZ": {
+        const quiz = this.parse(ZQuizFile, raw.value, file);
+        if (!quiz) return undefined;
+        this.checkSeedReferences(quiz.seeds, seedIndex, file, "");
+        const seen = new Set<string>();
+        quiz.questions.forEach((id, index) => {
+          if (seen.has(id)) this.error(file, `questions.${index}`, `question ${id} is listed twice`);
+          else if (!context.bank.has(id)) this.error(file, `questions.${index}`, `question ${id} is not in the question bank (questions/*.json)`);
+          seen.add(id);
+        });
+        const content = { questions: quiz.questions, estimatedMinutes: quiz.estimatedMinutes, concepts: quiz.concepts, seeds: quiz.seeds };
+        return { kind: "QUIZ", id: quiz.id, slug: quiz.slug, title: quiz.title, directory, file, content, contentHash, definition: quiz };
+      }
+    }
+  }
+
+  async checkWrongSolutions(exercise: TExerciseFile, directory: string, file: string, tests: string | undefined) {
+    const testIds = tests === undefined ? null : new Set(declaredTestIds(tests));
+    const listed = new Set<string>();
+    for (const [index, wrong] of exercise.wrongSolutions.entries()) {
+      const where = `wrongSolutions.${index}`;
+      if (listed.has(wrong.file)) this.error(file, `${where}.file`, `${wrong.file} is listed twice`);
+      listed.add(wrong.file);
+      if (!(await isFile(path.join(directory, wrong.file)))) this.error(file, `${where}.file`, `${wrong.file} is missing`);
+      if (testIds && !testIds.has(wrong.failsTest)) {
+        this.error(file, `${where}.failsTest`, `tests.py declares no test "${wrong.failsTest}" (it has: ${[...testIds].join(", ") || "none"})`);
+      }
+    }
+    const wrongDirectory = path.join(directory, "wrong");
+    if (!existsSync(wrongDirectory)) return;
+    for (const name of (await readdir(wrongDirectory)).sort()) {
+      if (name.endsWith(".py") && !listed.has(`wrong/${name}`)) {
+        this.warn(path.join(wrongDirectory, name), null, "not listed in exercise.json wrongSolutions: content:check never runs it");
+      }
+    }
+  }
+}
+
+/** Answer keys that contradict their own question: wrong option ids, a non-permutation, a blank count. */
+export function questionKeyProblems(question: TQuestion): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const uniqueIds = (ids: string[], where: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (seen.has(id)) problems.push({ path: `${where}.${index}.id`, message: `id "${id}" is used twice` });
+      seen.add(id);
+    });
+    return seen;
+  };
+  switch (question.kind) {
+    case "single_choice": {
+      const options = uniqueIds(question.options.map((option) => option.id), "options");
+      if (!options.has(question.answer)) problems.push({ path: "answer", message: `"${question.answer}" is not an option id (${[...options].join(", ")})` });
+      break;
+    }
+    case "multiple_choice": {
+      const options = uniqueIds(question.options.map((option) => option.id), "options");
+      question.answer.forEach((answer, index) => {
+        if (!options.has(answer)) problems.push({ path: `answer.${index}`, message: `"${answer}" is not an option id (${[...options].join(", ")})` });
+      });
+      if (new Set(question.answer).size !== question.answer.length) problems.push({ path: "answer", message: "an option is listed twice" });
+      break;
+    }
+    case "predict_output": {
+      if (question.options) {
+        uniqueIds(question.options.map((option) => option.id), "options");
+        const answer = normalizeOutput(question.answer);
+        const matching = question.options.filter((option) => normalizeOutput(option.output) === answer);
+        if (matching.length !== 1) {
+          problems.push({ path: "options", message: matching.length === 0 ? "no option's output equals the answer" : "more than one option's output equals the answer" });
+        }
+      }
+      break;
+    }
+    case "ordering": {
+      const items = uniqueIds(question.items.map((item) => item.id), "items");
+      const answer = [...question.answer].sort().join(",");
+      if (answer !== [...items].sort().join(",")) {
+        problems.push({ path: "answer", message: `must list every item id exactly once (items: ${[...items].join(", ")})` });
+      }
+      if (question.checkByRunning && !question.code) problems.push({ path: "code", message: "checkByRunning needs the code whose printed lines are the items" });
+      break;
+    }
+    case "fill_blank": {
+      const blanks = question.code.split(BLANK).length - 1;
+      if (blanks !== question.answer.length) {
+        problems.push({ path: "answer", message: `the code has ${blanks} blank(s) (${BLANK}) but answer lists ${question.answer.length}` });
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return problems;
+}
+
+/** Outputs compare without trailing spaces and trailing blank lines (editors strip them). */
+export function normalizeOutput(text: string): string {
+  return text
+    .replace(/\r\n/g, "\n")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .replace(/\n+$/, "");
 }
 
 export async function loadContent(root = path.join(process.cwd(), "exercises")): Promise<LoadedContent> {
-  const errors: ContentProblem[] = [];
-  const warnings: ContentProblem[] = [];
-  const courses: LoadedCourse[] = [];
-  if (!existsSync(root)) return { courses, errors, warnings };
-
-  const seenIds = new Map<string, string>();
-  const claimId = (id: string, file: string) => {
-    const previous = seenIds.get(id);
-    if (previous) errors.push({ file, message: `id ${id} is already used by ${previous}` });
-    else seenIds.set(id, file);
-  };
-
-  const entries = await readdir(root, { withFileTypes: true });
-  for (const entry of entries.filter((candidate) => candidate.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const courseDir = path.join(root, entry.name);
-    const courseFile = path.join(courseDir, "course.json");
-    if (!existsSync(courseFile)) continue;
-    const raw = await readJson(courseFile, errors);
-    if (!raw) continue;
-    const parsed = ZCourseFileSchema.safeParse(raw.value);
-    if (!parsed.success) {
-      for (const message of describeZodError(parsed.error)) errors.push({ file: courseFile, message });
-      continue;
-    }
-    claimId(parsed.data.id, courseFile);
-    const chapters: LoadedChapter[] = [];
-    for (const chapter of parsed.data.chapters) {
-      claimId(chapter.id, `${courseFile} (chapter ${chapter.slug})`);
-      const items: LoadedItem[] = [];
-      for (const itemPath of chapter.items) {
-        const item = await loadItem(path.resolve(courseDir, itemPath), errors);
-        if (item) {
-          claimId(item.id, item.directory);
-          items.push(item);
-        }
-      }
-      chapters.push({ ...chapter, items, contentHash: hash({ chapter, items: items.map((item) => item.contentHash) }) });
-    }
-    const course = { id: parsed.data.id, slug: parsed.data.slug, title: parsed.data.title, chapters };
-    courses.push({ ...course, contentHash: hash({ ...course, chapters: chapters.map((chapter) => chapter.contentHash) }) });
+  const loader = new Loader();
+  if (!existsSync(root)) return { courses: [], questions: [], errors: [], warnings: [] };
+  for (const folder of (await subfolders(root)).sort()) {
+    const courseDirectory = path.join(root, folder);
+    if (existsSync(path.join(courseDirectory, "course.json"))) await loader.loadCourse(courseDirectory);
   }
-  if (courses.length === 0) warnings.push({ file: root, message: "no course.json found: the catalogue will be empty" });
-  return { courses, errors, warnings };
-}
-
-async function loadItem(directory: string, errors: ContentProblem[]): Promise<LoadedItem | undefined> {
-  const present = Object.entries(itemFiles).filter(([file]) => existsSync(path.join(directory, file)));
-  if (present.length !== 1) {
-    errors.push({
-      file: directory,
-      message: present.length === 0 ? "holds none of lesson.json, exercise.json, quiz.json" : "holds more than one item file",
-    });
-    return undefined;
+  if (loader.courses.length === 0 && loader.errors.length === 0) {
+    loader.warn(root, null, "no course.json found: the catalogue will be empty");
   }
-  const [fileName, kind] = present[0]!;
-  const file = path.join(directory, fileName);
-  const raw = await readJson(file, errors);
-  if (!raw) return undefined;
-  const parsed = ZItemFileSchema.safeParse(raw.value);
-  if (!parsed.success) {
-    for (const message of describeZodError(parsed.error)) errors.push({ file, message });
-    return undefined;
-  }
-  const content: Record<string, unknown> = { ...parsed.data };
-  // The code an exercise's editor starts with.
-  const starterFile = path.join(directory, "starter.py");
-  if (kind === "EXERCISE" && existsSync(starterFile)) content.starter = await readFile(starterFile, "utf8");
-  return {
-    id: parsed.data.id,
-    slug: parsed.data.slug,
-    kind,
-    title: parsed.data.title,
-    directory,
-    content,
-    contentHash: hash(content),
-  };
+  return { courses: loader.courses, questions: loader.questions, errors: loader.errors, warnings: loader.warnings };
 }

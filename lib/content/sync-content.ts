@@ -1,21 +1,49 @@
 /**
  * Writes loaded content to the database in one transaction, under an advisory
- * lock so two starting servers never sync at once. Items that disappeared
- * from the files are archived, never deleted: submissions keep pointing at them.
+ * lock so two starting servers never sync at once. Items and questions that
+ * disappeared from the files are archived, never deleted: submissions and
+ * quiz answers keep pointing at them.
  */
 import { createHash } from "node:crypto";
 import { prisma, type Transaction } from "../db/client";
-import type { LoadedContent } from "./load-content";
+import type { QuestionKind } from "../generated/prisma/client";
+import { formatProblem, type LoadedContent, type LoadedQuestion } from "./load-content";
 
 const CONTENT_SYNC_LOCK_KEY = 4_207_101;
 
 export class ContentError extends Error {}
 
-export type SyncSummary = { courses: number; chapters: number; items: number; archived: number; changed: number };
+export type SyncSummary = {
+  courses: number;
+  chapters: number;
+  items: number;
+  archived: number;
+  changed: number;
+  questions: number;
+  questionsChanged: number;
+  questionsArchived: number;
+};
+
+const QUESTION_KINDS: Record<LoadedQuestion["question"]["kind"], QuestionKind> = {
+  single_choice: "SINGLE_CHOICE",
+  multiple_choice: "MULTIPLE_CHOICE",
+  true_false: "TRUE_FALSE",
+  predict_output: "PREDICT_OUTPUT",
+  predict_duration: "PREDICT_DURATION",
+  ordering: "ORDERING",
+  fill_blank: "FILL_BLANK",
+};
+
+/**
+ * The slug an entity gives up when another one takes its slug (an archived
+ * item whose slug a new item reuses, or two items swapping slugs). `~` never
+ * occurs in a real slug, so the parked slug cannot collide with one.
+ */
+const parkedSlug = (slug: string, id: string) => `${slug}~${id}`;
 
 export async function syncContent(content: LoadedContent): Promise<SyncSummary> {
   if (content.errors.length > 0) {
-    const lines = content.errors.map((problem) => `  ${problem.file}: ${problem.message}`);
+    const lines = content.errors.map((problem) => `  ${formatProblem(problem)}`);
     throw new ContentError(`The course content has ${content.errors.length} error(s); nothing was synced:\n${lines.join("\n")}`);
   }
   const contentHash = createHash("sha256")
@@ -25,9 +53,10 @@ export async function syncContent(content: LoadedContent): Promise<SyncSummary> 
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CONTENT_SYNC_LOCK_KEY})`;
-      const summary: SyncSummary = { courses: 0, chapters: 0, items: 0, archived: 0, changed: 0 };
+      const summary: SyncSummary = { courses: 0, chapters: 0, items: 0, archived: 0, changed: 0, questions: 0, questionsChanged: 0, questionsArchived: 0 };
       const now = new Date();
       const keep = { courses: [] as string[], chapters: [] as string[], items: [] as string[] };
+      await releaseClaimedSlugs(tx, content);
 
       for (const [coursePosition, course] of content.courses.entries()) {
         await tx.course.upsert({
@@ -61,6 +90,16 @@ export async function syncContent(content: LoadedContent): Promise<SyncSummary> 
       await tx.chapter.updateMany({ where: { id: { notIn: keep.chapters }, archivedAt: null }, data: { archivedAt: now } });
       await tx.course.updateMany({ where: { id: { notIn: keep.courses }, archivedAt: null }, data: { archivedAt: now } });
       summary.archived = archived.count;
+
+      for (const question of content.questions) {
+        summary.questionsChanged += await upsertQuestion(tx, question, now);
+        summary.questions += 1;
+      }
+      const archivedQuestions = await tx.quizQuestion.updateMany({
+        where: { id: { notIn: content.questions.map((question) => question.id) }, archivedAt: null },
+        data: { archivedAt: now },
+      });
+      summary.questionsArchived = archivedQuestions.count;
       await tx.contentSync.create({ data: { contentHash, summary, finishedAt: new Date() } });
       return summary;
     },
@@ -101,4 +140,51 @@ async function upsertItem(
     update: { ...data, archivedAt: null, syncedAt: now },
   });
   return existing?.contentHash === item.contentHash ? 0 : 1;
+}
+
+/** Moves every row holding a slug the content gives to another id out of the way, before the upserts. */
+async function releaseClaimedSlugs(tx: Transaction, content: LoadedContent) {
+  const claimants = <T extends { id: string; slug: string }>(entities: T[]) => new Map(entities.map((entity) => [entity.slug, entity.id]));
+
+  const courseClaims = claimants(content.courses);
+  for (const holder of await tx.course.findMany({ where: { slug: { in: [...courseClaims.keys()] } }, select: { id: true, slug: true } })) {
+    if (courseClaims.get(holder.slug) !== holder.id) {
+      await tx.course.update({ where: { id: holder.id }, data: { slug: parkedSlug(holder.slug, holder.id) } });
+    }
+  }
+  for (const course of content.courses) {
+    const chapterClaims = claimants(course.chapters);
+    const holders = await tx.chapter.findMany({
+      where: { courseId: course.id, slug: { in: [...chapterClaims.keys()] } },
+      select: { id: true, slug: true },
+    });
+    for (const holder of holders) {
+      if (chapterClaims.get(holder.slug) !== holder.id) {
+        await tx.chapter.update({ where: { id: holder.id }, data: { slug: parkedSlug(holder.slug, holder.id) } });
+      }
+    }
+  }
+  const itemClaims = claimants(content.courses.flatMap((course) => course.chapters.flatMap((chapter) => chapter.items)));
+  for (const holder of await tx.courseItem.findMany({ where: { slug: { in: [...itemClaims.keys()] } }, select: { id: true, slug: true } })) {
+    if (itemClaims.get(holder.slug) !== holder.id) {
+      await tx.courseItem.update({ where: { id: holder.id }, data: { slug: parkedSlug(holder.slug, holder.id) } });
+    }
+  }
+}
+
+async function upsertQuestion(tx: Transaction, question: LoadedQuestion, now: Date): Promise<number> {
+  const existing = await tx.quizQuestion.findUnique({ where: { id: question.id }, select: { contentHash: true } });
+  const data = {
+    kind: QUESTION_KINDS[question.question.kind],
+    difficulty: question.question.difficulty,
+    concepts: question.question.concepts,
+    contentHash: question.contentHash,
+    content: question.content as object,
+  };
+  await tx.quizQuestion.upsert({
+    where: { id: question.id },
+    create: { id: question.id, ...data },
+    update: { ...data, archivedAt: null, syncedAt: now },
+  });
+  return existing?.contentHash === question.contentHash ? 0 : 1;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/basics/gather-three-users/solution.py"), "utf8");
+const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/02-concurrency/gather-three-users/solution.py"), "utf8");
 
 test("a student submits code and sees it graded live, with tests and a timeline", async ({ page }) => {
   const email = `submit-${Date.now()}@example.org`;

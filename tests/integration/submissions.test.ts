@@ -1,7 +1,7 @@
 // The grading pipeline end to end: the API writes a submission and its job
 // in one transaction, real worker processes grade it in the real sandbox,
 // and the verdict, the tests and the progress land together.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,30 +9,21 @@ import { POST as submit } from "@/app/api/submissions/route";
 import { POST as regrade } from "@/app/api/exercises/[id]/regrade/route";
 import { GET as getSubmissionRoute } from "@/app/api/submissions/[id]/route";
 import { prisma } from "@/lib/db/client";
-import { loadContent } from "@/lib/content/load-content";
-import { syncContent } from "@/lib/content/sync-content";
 import { migrateQueue } from "@/lib/queue/queue";
 import { createUser } from "@/lib/users/create-user";
 import { enqueueGrading } from "@/lib/submissions/create-submission";
 import { jsonRequest, routeContext, sessionCookie } from "../support/requests";
+import { GATHER_EXERCISE_ID, seedGatherExercise } from "../support/seed-exercise";
+import { isRunning, killHard, startWorker as startWorkerProcess, type RunningWorker } from "../support/workers";
 
-const GATHER = "3b0f6c1e-6a52-4f0e-9f0b-5b1c2d7e8a01";
-const exerciseDirectory = path.join(process.cwd(), "exercises", "asyncio", "basics", "gather-three-users");
+const GATHER = GATHER_EXERCISE_ID;
+const exerciseDirectory = path.join(process.cwd(), "exercises", "asyncio", "02-concurrency", "gather-three-users");
 const workers: ChildProcess[] = [];
 
-function startWorker(): { process: ChildProcess; output: () => string } {
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["grader/worker.ts"], {
-    env: { ...process.env, GRADER_CONCURRENCY: "2", WORKER_HEARTBEAT_SECONDS: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group: tsx runs the worker in a child process, and a
-    // SIGKILL must reach that one too, as when a machine dies.
-    detached: true,
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  workers.push(child);
-  return { process: child, output: () => output };
+function startWorker(): RunningWorker {
+  const worker = startWorkerProcess();
+  workers.push(worker.process);
+  return worker;
 }
 
 async function student(name: string) {
@@ -56,16 +47,8 @@ async function waitForVerdict(submissionId: string, timeoutMs = 60_000) {
 
 beforeAll(async () => {
   await migrateQueue(process.env.DATABASE_URL ?? "");
-  await syncContent(await loadContent());
+  await seedGatherExercise();
 });
-
-function killHard(worker: ChildProcess) {
-  try {
-    if (worker.pid) process.kill(-worker.pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
 
 afterAll(async () => {
   for (const worker of workers) killHard(worker);
@@ -227,7 +210,7 @@ describe("grading", { timeout: 120_000 }, () => {
       const { user, cookie } = await student("unlucky");
       const response = await post(cookie, { exerciseId: broken.id, code: "print(1)" });
       const id = ((await response.json()) as { submission: { id: string } }).submission.id;
-      if (workers.every((worker) => worker.exitCode !== null || worker.signalCode !== null)) startWorker();
+      if (!workers.some(isRunning)) startWorker();
       const graded = await waitForVerdict(id, 60_000);
       expect(graded.verdict).toBe("GRADER_ERROR");
       expect(graded.attempt).toBe(2);
@@ -242,7 +225,7 @@ describe("grading", { timeout: 120_000 }, () => {
     const { user, cookie } = await student("regraded");
     const solution = await readFile(path.join(exerciseDirectory, "solution.py"), "utf8");
     const original = ((await (await post(cookie, { exerciseId: GATHER, code: solution })).json()) as { submission: { id: string } }).submission.id;
-    if (workers.every((worker) => worker.exitCode !== null || worker.signalCode !== null)) startWorker();
+    if (!workers.some(isRunning)) startWorker();
     await waitForVerdict(original);
     const originals = await prisma.submission.count({ where: { itemId: GATHER, regradeOfId: null } });
 

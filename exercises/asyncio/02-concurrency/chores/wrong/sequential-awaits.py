@@ -1,0 +1,22 @@
+import asyncio
+
+
+async def wash_dishes():
+    print("开始洗碗，要2秒")
+    await asyncio.sleep(2)
+    print("碗洗完了")
+
+
+async def cook_rice():
+    print("开始煮饭，要3秒")
+    await asyncio.sleep(3)
+    print("饭煮好了")
+
+
+async def main():
+    # The rice only starts once the dishes are done: 2 + 3 = 5 s.
+    await wash_dishes()
+    await cook_rice()
+
+
+asyncio.run(main())

@@ -1,0 +1,32 @@
+import asyncio
+
+# 每家店的响应时间（秒）和价格 / each shop's response time (s) and price
+DELAYS = {"jd": 1.5, "taobao": 0.5, "pdd": 1.0, "broken": 0.8}
+PRICES = {"jd": 5999, "taobao": 5799, "pdd": 5499}
+
+
+async def fetch_price(shop):
+    """模拟一次查价请求；"broken" 这家店会失败。 / A simulated price request; the shop "broken" fails."""
+    await asyncio.sleep(DELAYS.get(shop, 1.0))
+    if shop not in PRICES:
+        raise ConnectionError(f"{shop} is down")
+    return PRICES[shop]
+
+
+async def compare(shops):
+    # gather 的结果顺序与参数顺序一致，与谁先完成无关；
+    # return_exceptions=True：一家失败不影响其他家，异常作为结果返回
+    # gather's results follow the order of its arguments, not the order of completion;
+    # return_exceptions=True: one failure does not stop the others, the exception comes back as a result
+    # 逐个 await：顺序对了，但是串行
+    prices = []
+    for shop in shops:
+        try:
+            prices.append(await fetch_price(shop))
+        except ConnectionError:
+            prices.append(None)
+    return prices
+
+
+if __name__ == "__main__":
+    print(asyncio.run(compare(["jd", "taobao", "broken", "pdd"])))  # [5999, 5799, None, 5499]

@@ -1,0 +1,17 @@
+import asyncio
+import time
+
+
+async def get_user(user_id):
+    time.sleep(0.5)  # blocks the whole event loop, gather cannot overlap it
+    return f"user_{user_id}"
+
+
+async def main():
+    results = await asyncio.gather(get_user(1), get_user(2), get_user(3))
+    print(results)
+    return results
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
