@@ -13,14 +13,17 @@ import type { TRole } from "../users/schemas";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 
-type Access = { auth: "public" } | { auth: "signed-in" } | { auth: "role"; roles: readonly TRole[] };
+type PublicAccess = { auth: "public" };
+type SignedInAccess = { auth: "signed-in" } | { auth: "role"; roles: readonly TRole[] };
+type Access = PublicAccess | SignedInAccess;
 
-export type RouteContext<Params> = {
+export type RouteContext<Params, User = CurrentUser | null> = {
   request: NextRequest;
   params: Params;
-  user: CurrentUser | null;
+  user: User;
 };
 
+type Handler<Params, User> = (context: RouteContext<Params, User>) => Promise<unknown>;
 export type ErrorBody = {
   error: { code: string; message: { "zh-CN": string; en: string }; issues?: AppError["issues"] };
 };
@@ -41,10 +44,9 @@ export async function userFromRequest(request: NextRequest): Promise<CurrentUser
   return findCurrentUser(token?.sub);
 }
 
-export function route<Params = Record<string, never>, Result = unknown>(
-  access: Access,
-  handler: (context: RouteContext<Params>) => Promise<Result | Response>,
-) {
+export function route<Params = Record<string, never>>(access: PublicAccess, handler: Handler<Params, CurrentUser | null>): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response>;
+export function route<Params = Record<string, never>>(access: SignedInAccess, handler: Handler<Params, CurrentUser>): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response>;
+export function route<Params>(access: Access, handler: Handler<Params, CurrentUser> | Handler<Params, CurrentUser | null>) {
   return async (request: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
     try {
       const user = access.auth === "public" ? await userFromRequest(request).catch(() => null) : await userFromRequest(request);
@@ -52,7 +54,8 @@ export function route<Params = Record<string, never>, Result = unknown>(
       if (access.auth === "role" && (!user || !access.roles.includes(user.role))) {
         throw new AppError("FORBIDDEN", bilingual("error.forbidden"));
       }
-      const result = await handler({ request, params: await context.params, user });
+      // The checks above make `user` non-null for every access but "public".
+      const result = await (handler as Handler<Params, CurrentUser | null>)({ request, params: await context.params, user });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);

@@ -16,7 +16,8 @@ export async function prepareDatabase(url: string, log: (line: string) => void):
   const summary = await syncContent(content);
   log(
     `content: ${summary.courses} course(s), ${summary.chapters} chapter(s), ${summary.items} item(s) ` +
-      `(${summary.changed} changed, ${summary.archived} archived)`,
+      `(${summary.changed} changed, ${summary.archived} archived); ${summary.questions} quiz question(s) ` +
+      `(${summary.questionsChanged} changed, ${summary.questionsArchived} archived)`,
   );
   return summary;
 }

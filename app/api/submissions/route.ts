@@ -8,6 +8,6 @@ import { createSubmission } from "@/lib/submissions/create-submission";
 export const POST = route({ auth: "signed-in" }, async ({ request, user }) => {
   // Room for the JSON around the code and escaped characters.
   const body = parseOrThrow(ZCreateSubmissionRequestSchema, await readJsonBody(request, CODE_MAX_BYTES * 6 + 4096));
-  const submission = await createSubmission(user!.id, body);
+  const submission = await createSubmission(user.id, body);
   return NextResponse.json({ submission }, { status: 202 });
 });

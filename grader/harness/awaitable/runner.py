@@ -121,6 +121,8 @@ class Harness:
         self.mode = "run"
         self.submission: Submission | None = None
         self._real_exit = os._exit
+        # The harness's own process; forks of it (process pools) are not the harness.
+        self.pid = os.getpid()
 
     # ----- setup ----------------------------------------------------------
 
@@ -186,6 +188,10 @@ class Harness:
         original_exit = os._exit
 
         def exit_now(code):
+            # A forked child (a process pool's worker, the student's own fork)
+            # ends as it asked: only the harness's own process reports.
+            if os.getpid() != self.pid:
+                original_exit(code)
             # The student's os._exit must not skip the report.
             self.finish_early("RUNTIME_ERROR", {
                 "zh": f"程序调用了 os._exit({code})，提前结束了进程。",
@@ -224,6 +230,9 @@ class Harness:
         }
 
     def finish(self, document: dict) -> None:
+        if os.getpid() != self.pid:
+            # A forked child never writes the result: it just ends.
+            self._real_exit(0 if document.get("verdict") == "PASSED" else 1)
         if not self.finishing.acquire(blocking=False):
             # Another thread is already reporting; let it.
             while True:

@@ -32,5 +32,6 @@ def throughput(t):
     run = t.measure(t.function("make_thumbnails", coroutine=True), EIGHT, 3)
     t.all_awaited(run)
     t.no_blocking(run)
+    t.max_in_flight(run, 3)
     t.about(run, 1.5, sequential=4)
     t.min_in_flight(run, 3)

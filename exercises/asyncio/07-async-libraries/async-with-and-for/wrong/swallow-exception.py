@@ -1,0 +1,52 @@
+import asyncio
+
+import aiohttp
+
+
+class Connection:
+    """异步上下文管理器 / an async context manager."""
+
+    def __init__(self, name, log):
+        self.name = name
+        self.log = log
+
+    async def __aenter__(self):
+        await asyncio.sleep(0.1)  # 建立连接 / connecting
+        self.log.append(f"open {self.name}")
+        return self
+
+    async def __aexit__(self, exc_type, exc, traceback):
+        await asyncio.sleep(0.1)  # 关闭连接 / closing
+        self.log.append(f"close {self.name}")
+        return True  # 吞掉了异常 / swallows the exception
+
+
+async def iter_items(session, url):
+    """异步生成器：一页一页地取，按需取下一页 / an async generator: fetches page by page, on demand."""
+    while url is not None:
+        async with session.get(url) as response:
+            page = await response.json()
+        for item in page["items"]:
+            yield item
+        url = page["next"]
+
+
+async def first_items(url, limit):
+    items = []
+    async with aiohttp.ClientSession() as session:
+        async for item in iter_items(session, url):
+            items.append(item)
+            if len(items) >= limit:
+                break
+    return items
+
+
+if __name__ == "__main__":
+    async def main():
+        log = []
+        async with Connection("db", log):
+            log.append("body")
+        print(log)
+        print(await first_items("https://api.example.com/items?page=1", 4))
+
+    asyncio.run(main())

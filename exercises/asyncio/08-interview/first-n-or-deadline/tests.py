@@ -1,0 +1,85 @@
+import asyncio
+
+from awaitable.testing import Failure, test
+
+
+def fail(code, zh, en):
+    raise Failure({"zh": zh, "en": en}, code)
+
+
+def make_job(name, delay, log, fail_after=False):
+    async def job():
+        log.append(f"start {name}")
+        try:
+            await asyncio.sleep(delay)
+            if fail_after:
+                raise RuntimeError(f"job {name} failed")
+            return name
+        finally:
+            log.append(f"cleanup {name}")
+    job.__name__ = job.__qualname__ = f"job_{name}"
+    return job
+
+
+def standard_jobs(log):
+    return [make_job("A", 3, log), make_job("B", 1, log), make_job("C", 2, log),
+            make_job("D", 0.5, log, fail_after=True), make_job("E", 4, log)]
+
+
+def driver(first_successes, jobs_of, n, deadline):
+    async def drive():
+        log = []
+        result = await first_successes(jobs_of(log), n, deadline)
+        snapshot = list(log)
+        me = asyncio.current_task()
+        pending = sorted(task.get_coro().__qualname__ for task in asyncio.all_tasks()
+                         if task is not me and not task.done())
+        return result, snapshot, pending
+    return drive
+
+
+def check_result(result, expected):
+    if result != expected:
+        fail("output", f"应返回 {expected!r}（按完成先后），实际为 {result!r}。",
+             f"Expected {expected!r} (in order of completion), got {result!r}.")
+
+
+@test("first-n", zh="A3 B1 C2 D0.5(失败) E4，n=2：2 秒时返回 ['B', 'C']", en="A3 B1 C2 D0.5(fails) E4, n=2: returns ['B', 'C'] at 2 s", weight=2)
+def first_n(t):
+    run = t.measure(driver(t.function("first_successes", coroutine=True), standard_jobs, 2, 10))
+    t.min_in_flight(run, 5)
+    result, _, _ = run.result
+    check_result(result, ["B", "C"])
+    t.about(run, 2)
+
+
+@test("deadline", zh="n=4、截止 2.5 秒：返回截止前的 ['B', 'C']", en="n=4 with a 2.5 s deadline: returns ['B', 'C'], what finished in time", weight=2)
+def deadline(t):
+    run = t.measure(driver(t.function("first_successes", coroutine=True), standard_jobs, 4, 2.5))
+    result, _, _ = run.result
+    check_result(result, ["B", "C"])
+    t.about(run, 2.5)
+
+
+@test("all-fail-early", zh="全部失败时不等到截止：1 秒返回 []", en="When every job fails, don't wait for the deadline: [] at 1 s")
+def all_fail_early(t):
+    def failing(log):
+        return [make_job(name, 1, log, fail_after=True) for name in "XYZ"]
+    run = t.measure(driver(t.function("first_successes", coroutine=True), failing, 1, 10))
+    result, _, _ = run.result
+    check_result(result, [])
+    if run.elapsed > 1.01:
+        fail("timing", f"所有任务在 1 秒时都已失败，但函数到 {run.elapsed:g} 秒才返回：没有任务可等时就该立即返回。",
+             f"Every job had failed at 1 s, yet the function returned at {run.elapsed:g} s: when nothing is left to wait for, return at once.")
+    t.about(run, 1)
+
+
+@test("cleanup-before-return", zh="返回前：未完成的任务已取消，它们的 finally 清理都已执行，没有任务挂着", en="Before returning: unfinished jobs are cancelled, their finally cleanup has run, no task is left pending", weight=2)
+def cleanup_before_return(t):
+    run = t.measure(driver(t.function("first_successes", coroutine=True), standard_jobs, 2, 10))
+    _, log, pending = run.result
+    missing = [name for name in "ABCDE" if f"start {name}" in log and f"cleanup {name}" not in log]
+    if pending or missing:
+        fail("never-awaited", f"函数返回时，任务 {', '.join(pending) or '—'} 还挂着，{', '.join(missing) or '—'} 的 finally 清理还没执行：cancel() 只是“请求”取消，要再 await 这些任务（如 gather(..., return_exceptions=True)）等它们真正结束。",
+             f"When the function returned, tasks {', '.join(pending) or '—'} were still pending and the finally cleanup of {', '.join(missing) or '—'} had not run: cancel() only requests cancellation; await the tasks (e.g. gather(..., return_exceptions=True)) until they have really ended.")
+    t.all_awaited(run)
