@@ -128,12 +128,13 @@ def execute(submission: Submission, name: str, call=None, args=(), kwargs=None) 
     started = REAL_PERF_COUNTER()
     namespace = {"__name__": name, "__file__": submission.name, "__builtins__": builtins,
                  "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
-    saved_main = sys.modules.get("__main__")
+    saved = sys.modules.get(name)
     module = types.ModuleType(name)
     module.__dict__.update(namespace)
     try:
-        if name == "__main__":
-            sys.modules["__main__"] = module
+        # Registered under its name, so pickle finds the student's functions
+        # by reference (a process pool sends them to its workers that way).
+        sys.modules[name] = module
         exec(submission.code, module.__dict__)
         if call is not None:
             target = call(module) if callable(call) else call
@@ -146,8 +147,10 @@ def execute(submission: Submission, name: str, call=None, args=(), kwargs=None) 
     except BaseException as error:  # the student's code may raise anything
         run.exception = error
     finally:
-        if saved_main is not None:
-            sys.modules["__main__"] = saved_main
+        if saved is not None:
+            sys.modules[name] = saved
+        else:
+            sys.modules.pop(name, None)
         _close_run(run, started)
     run.module = module
     return run

@@ -170,6 +170,10 @@ class Recorder:
             self.emit({"t": _round(now), "kind": "resume", "task": record.id})
 
     def step_end(self, task, record: TaskRecord, cpu: float, started: float) -> None:
+        # asyncio.create_task(coro, name=...) names the task only after the
+        # loop created it (and set_name() may rename it later): take the name
+        # as it is after each step.
+        record.name = task.get_name()
         if self.charge_cpu and cpu > 0:
             scheduler.charge(cpu)
         now = self.now()
