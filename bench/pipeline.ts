@@ -1,4 +1,4 @@
-// `npx tsx bench/pipeline.ts [--students N] [--each M] [--rate R] [--seconds S]`
+// `npx tsx bench/pipeline.ts [--students N] [--each M] [--rate R] [--seconds S] [--poll MS]`
 //
 // Simulated students against the whole stack (`npm start`: web app + one
 // grader worker + PostgreSQL) through the HTTP API, as a browser would:
@@ -23,6 +23,8 @@ const STUDENTS = argument("students", 20);
 const EACH = argument("each", 10);
 const RATE = argument("rate", 30);
 const SECONDS = argument("seconds", 20);
+/** How often a waiting student asks for the status (the exercise page polls every 400 ms). */
+const POLL_MS = argument("poll", 250);
 const PORT = 3400;
 const EXERCISE_ID = "3b0f6c1e-6a52-4f0e-9f0b-5b1c2d7e8a01";
 
@@ -154,7 +156,7 @@ try {
   const saturationStart = performance.now();
   const saturated = (await Promise.all(students.map(async (student) => {
     const runs = [];
-    for (let index = 0; index < EACH; index += 1) runs.push(await student.submitAndWait(code, 50));
+    for (let index = 0; index < EACH; index += 1) runs.push(await student.submitAndWait(code, POLL_MS));
     return runs;
   }))).flat();
   const saturationSeconds = (performance.now() - saturationStart) / 1000;
@@ -165,7 +167,7 @@ try {
   for (let index = 0; index < RATE * SECONDS; index += 1) {
     const due = rateStart + (index * 1000) / RATE;
     await sleep(Math.max(0, due - performance.now()));
-    offered.push(students[index % students.length]!.submitAndWait(code, 50));
+    offered.push(students[index % students.length]!.submitAndWait(code, POLL_MS));
   }
   const atRate = await Promise.all(offered);
   const rateSeconds = (performance.now() - rateStart) / 1000;
@@ -175,7 +177,7 @@ try {
   console.log(`   queue pickup (queued → started, server clock)   ${summary(idle.map((run) => run.pickupMs))}`);
   console.log(`   submit → verdict (server: queued → finished)    ${summary(idle.map((run) => run.serverMs))}`);
   console.log(`   submit → verdict (client, incl. HTTP + polling) ${summary(idle.map((run) => run.clientMs))}`);
-  console.log(`2. saturation: ${STUDENTS} students × ${EACH} submissions in a closed loop`);
+  console.log(`2. saturation: ${STUDENTS} students × ${EACH} submissions in a closed loop, polling every ${POLL_MS} ms`);
   console.log(`   ${saturated.length} verdicts in ${saturationSeconds.toFixed(1)} s = ${(saturated.length / saturationSeconds).toFixed(1)} verdicts/s`);
   console.log(`   submit → verdict (client) ${summary(saturated.map((run) => run.clientMs))}`);
   console.log(`3. offered rate ${RATE}/s for ${SECONDS} s`);

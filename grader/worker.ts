@@ -13,7 +13,7 @@ import { EventEmitter } from "node:events";
 import { makeWorkerUtils, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { disconnectPrisma } from "../lib/db/client";
-import { getEnv, EnvError } from "../lib/env";
+import { EnvError, parseWorkerEnv } from "../lib/env";
 import { QUEUE_SCHEMA, quietLogger } from "../lib/queue/queue";
 import { GRADE_TASK, ZRegradeJobPayload } from "../lib/submissions/schemas";
 import { expandRegrade, REGRADE_TASK } from "../lib/submissions/regrade-exercise";
@@ -46,7 +46,7 @@ async function main() {
     log(`the database was unreachable while recording a job's end (${describe(error)}); it will run again`);
   });
 
-  const env = getEnv();
+  const env = parseWorkerEnv();
   const concurrency = env.GRADER_CONCURRENCY ?? availableParallelism();
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // The sandbox's self-check: a worker that cannot isolate student code

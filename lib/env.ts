@@ -23,14 +23,26 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** What a grader worker needs: no session secret (it serves no one). */
+const workerEnvSchema = envSchema.pick({ NODE_ENV: true, DATABASE_URL: true, GRADER_CONCURRENCY: true, WORKER_HEARTBEAT_SECONDS: true });
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
 let cached: Env | undefined;
 
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(envSchema, source);
+}
+
+export function parseWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
+  return parseWith(workerEnvSchema, source);
+}
+
+function parseWith<Schema extends z.ZodType>(schema: Schema, source: Record<string, string | undefined>): z.output<Schema> {
   // Empty strings count as unset: `FOO= npm start` should mean "use the default".
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
-  const result = envSchema.safeParse(present);
+  const result = schema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
@@ -41,4 +53,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Only the database's URL: what the Prisma client needs. Commands that touch
+ * the database but not sessions (content sync, roles) must not require
+ * NEXTAUTH_SECRET.
+ */
+export function getDatabaseUrl(): string {
+  const result = envSchema.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL || undefined);
+  if (!result.success) {
+    throw new EnvError(`Invalid environment configuration:\n  - DATABASE_URL: ${result.error.issues[0]?.message ?? "invalid"}\nSee the configuration table in README.md.`);
+  }
+  return result.data;
 }

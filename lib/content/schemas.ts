@@ -31,6 +31,11 @@ const ZSlug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase words joined by hyphens")
   .describe("URL name, unique in the course");
 
+/** One spelling per concept, so teachers' statistics by concept are not split. */
+const ZConcept = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a concept tag is lowercase words joined by hyphens (create-task, not create_task)");
+
 export const ZSeedReference = z
   .object({
     seed: z.enum(["000", "001", "002", "003", "004"]).describe("The tutorial in shared/seeds/ (file name prefix)"),
@@ -90,7 +95,7 @@ const itemCommon = {
   slug: ZSlug,
   title: ZBilingual,
   seeds: z.array(ZSeedReference).min(1).describe("The seed sections this item teaches"),
-  concepts: z.array(z.string().min(1)).min(1).describe("Concept tags, e.g. gather, create_task, semaphore"),
+  concepts: z.array(ZConcept).min(1).describe("Concept tags, e.g. gather, create-task, semaphore"),
 };
 
 export const ZLessonFile = z.object({ ...itemCommon, estimatedMinutes: z.number().int().min(1).max(120) }).strict();
@@ -164,7 +169,7 @@ export const ZExerciseFile = z
 const ZQuestionCommon = {
   id: ZId,
   difficulty: z.number().int().min(1).max(5),
-  concepts: z.array(z.string().min(1)).min(1),
+  concepts: z.array(ZConcept).min(1),
   seeds: z.array(ZSeedReference).min(1),
   prompt: ZBilingual.describe("The question (markdown)"),
   code: z.string().optional().describe("Python code shown with the question"),

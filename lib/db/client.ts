@@ -5,7 +5,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { getEnv } from "../env";
+import { getDatabaseUrl } from "../env";
 
 export type { Prisma } from "../generated/prisma/client";
 
@@ -34,7 +34,7 @@ export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0]
 const globalForPrisma = globalThis as unknown as { awaitablePrisma?: Database };
 
 function client(): Database {
-  globalForPrisma.awaitablePrisma ??= createPrismaClient(getEnv().DATABASE_URL);
+  globalForPrisma.awaitablePrisma ??= createPrismaClient(getDatabaseUrl());
   return globalForPrisma.awaitablePrisma;
 }
 
