@@ -30,7 +30,7 @@ export default async function HomePage() {
                 {chapter.items.map((item) => (
                   <li key={item.id}>
                     <span className={`badge badge-${item.kind.toLowerCase()}`}>{t(`item.${item.kind}`)}</span>{" "}
-                    {item.kind === "EXERCISE" ? <Link href={`/exercises/${item.slug}`}>{title(item)}</Link> : title(item)}
+                    {item.kind === "QUIZ" ? title(item) : <Link href={`/${item.kind === "EXERCISE" ? "exercises" : "lessons"}/${item.slug}`}>{title(item)}</Link>}
                   </li>
                 ))}
               </ul>

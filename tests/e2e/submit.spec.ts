@@ -38,3 +38,35 @@ test("a guest sees the exercise but is asked to sign in to submit", async ({ pag
   await page.goto("/exercises/no-such-exercise");
   await expect(page.getByText(/404/)).toBeVisible();
 });
+
+test("a teacher regrades every submission of an exercise from its page", async ({ page }) => {
+  const email = process.env.E2E_ADMIN_EMAIL ?? "admin-e2e@example.org";
+  await page.goto("/signup");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("an admin password");
+  await page.getByRole("button", { name: /^注册$/ }).click();
+  // The admin may have signed up in an earlier test: then sign in.
+  const taken = page.getByText("该邮箱已被注册");
+  await expect(page.getByTestId("signed-in-as").or(taken)).toBeVisible();
+  if (await taken.isVisible()) {
+    await page.goto("/signin");
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByLabel("密码").fill("an admin password");
+    await page.getByRole("button", { name: /^登录$/ }).click();
+  }
+  await expect(page.getByTestId("signed-in-as")).toContainText("管理员");
+  await page.goto("/exercises/gather-three-users");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "重新评测所有提交" }).click();
+  await expect(page.locator(".teacher-tools").getByRole("status")).toHaveText(/已排队重新评测 \d+ 个提交。/);
+});
+
+test("a lesson reads as formatted text and leads to the chapter's next exercise", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /^并发.gather 与 create_task$/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(page.locator(".markdown table").first()).toBeVisible();
+  await expect(page.locator(".markdown pre code").first()).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByText("Next:")).toBeVisible();
+});

@@ -6,6 +6,8 @@ import { pickMessages } from "@/lib/i18n/messages";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise } from "@/lib/catalogue/get-exercise";
 import { SubmissionPanel } from "@/components/submission-panel";
+import { RegradeButton } from "@/components/regrade-button";
+import { Markdown } from "@/components/markdown";
 
 export const dynamic = "force-dynamic";
 
@@ -27,11 +29,18 @@ export default async function ExercisePage({ params }: Props) {
   return (
     <article className="exercise">
       <h1>{title}</h1>
-      {prompt && <p className="prompt">{prompt}</p>}
+      {prompt && <Markdown>{prompt}</Markdown>}
       {exercise.source && (
         <p className="muted">
           {t("exercise.source")}: {exercise.source}
         </p>
+      )}
+      {(user?.role === "TEACHER" || user?.role === "ADMIN") && (
+        <RegradeButton
+          exerciseId={exercise.id}
+          locale={locale}
+          labels={{ button: t("exercise.regrade"), confirm: t("exercise.regradeConfirm"), queued: t("exercise.regradeQueued") }}
+        />
       )}
       {user ? (
         <SubmissionPanel
