@@ -5,12 +5,12 @@
  */
 import { AppError } from "../errors";
 import { prisma } from "../db/client";
+import { isUuid } from "../ids";
 import { bilingual } from "../i18n/messages";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getSubmission(viewer: { id: string; role: string }, submissionId: string) {
-  if (!UUID.test(submissionId)) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
+  if (!isUuid(submissionId)) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
   const submission = await prisma.submission.findUnique({
     where: { id: submissionId },
     select: {

@@ -1,14 +1,14 @@
 import { AppError } from "../errors";
 import { prisma } from "../db/client";
+import { isUuid } from "../ids";
 import { bilingual } from "../i18n/messages";
 import type { PublicUser } from "./create-user";
 import type { TRole } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function setUserRole(userId: string, role: TRole): Promise<PublicUser> {
   // A malformed id names no user: answer 404, as for any unknown id.
-  if (!UUID.test(userId)) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
+  if (!isUuid(userId)) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
   const updated = await prisma.user.updateManyAndReturn({
     where: { id: userId },
     data: { role },
