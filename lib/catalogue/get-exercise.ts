@@ -5,6 +5,7 @@ const ZExerciseContent = z
   .object({
     prompt: z.object({ "zh-CN": z.string(), en: z.string() }).optional(),
     starter: z.string().optional(),
+    hints: z.array(z.object({ "zh-CN": z.string(), en: z.string() })).optional(),
     source: z.string().optional(),
   })
   .loose();
@@ -35,6 +36,7 @@ export async function getExercise(slug: string, viewerId: string | null) {
     prompt: content.prompt ?? null,
     source: content.source ?? null,
     starter: content.starter ?? DEFAULT_STARTER,
+    hints: content.hints ?? [],
     submissions,
   };
 }

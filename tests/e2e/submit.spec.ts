@@ -16,6 +16,11 @@ test("a student submits code and sees it graded live, with tests and a timeline"
   await expect(page.getByRole("heading", { name: "并发获取三个用户" })).toBeVisible();
   const editor = page.getByLabel("你的代码");
   await expect(editor).toHaveValue(/TODO/);
+  // Hints come one at a time, weakest first.
+  await page.getByRole("button", { name: /^需要提示/ }).click();
+  await expect(page.locator(".hints li")).toHaveCount(1);
+  await page.getByRole("button", { name: /^再给一个提示/ }).click();
+  await expect(page.locator(".hints li")).toHaveCount(2);
 
   // The starter code does not solve it yet.
   await page.getByRole("button", { name: "提交" }).click();

@@ -8,6 +8,7 @@ import { getExercise } from "@/lib/catalogue/get-exercise";
 import { SubmissionPanel } from "@/components/submission-panel";
 import { RegradeButton } from "@/components/regrade-button";
 import { Markdown } from "@/components/markdown";
+import { Hints } from "@/components/hints";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,10 @@ export default async function ExercisePage({ params }: Props) {
     <article className="exercise">
       <h1>{title}</h1>
       {prompt && <Markdown>{prompt}</Markdown>}
+      <Hints
+        hints={exercise.hints.map((hint) => hint[locale])}
+        labels={{ show: t("exercise.showHint"), next: t("exercise.nextHint"), title: t("exercise.hints") }}
+      />
       {exercise.source && (
         <p className="muted">
           {t("exercise.source")}: {exercise.source}
