@@ -214,6 +214,49 @@ class Scheduler:
             else:
                 self.running_count = 0
 
+    # ----- process-pool children -----------------------------------------
+
+    def after_fork(self) -> None:
+        """In a forked child: a fresh scheduler (the parent's locks may have
+        been held by threads the child does not have), on real time until a
+        process-pool job starts its own clock (begin_standalone)."""
+        self.__init__()
+        self.virtual = False
+
+    def begin_standalone(self, origin: float, limit: float) -> Actor:
+        """A process-pool job in a forked child: a clock of its own, starting
+        at the parent's time when the job was submitted, with the calling
+        thread as its main actor (deadlocks, the limit, busy-waits stop it)."""
+        with self.lock:
+            self.now = origin
+            self.limit = limit
+            self.clock_reads = 0
+            self.waiting = []
+            self.waiter_owner = {}
+            self.executors = []
+            self.holds = 0
+            self.stalled_since = None
+            self.stall_generation += 1
+            self.actors = {}
+            self.sequence += 1
+            actor = Actor(self.sequence, "process-job", "main")
+            self.running_count = 1
+            self.main = actor
+            self.virtual = True
+        self.bind(actor, _thread.get_ident())
+        return actor
+
+    def end_standalone(self) -> None:
+        with self.lock:
+            self.virtual = False
+            self.actors = {}
+            self.waiting = []
+            self.waiter_owner = {}
+            self.running_count = 0
+            self.main = None
+            self.stalled_since = None
+            self.stall_generation += 1
+
     # ----- waiting ------------------------------------------------------
 
     def _enter_wait(self, actor: Actor, deadline: float, kind: str, wake) -> None:

@@ -13,7 +13,7 @@ import resource
 import signal
 import sys
 
-from . import fakeio, program, testing, threads
+from . import fakeio, processes, program, testing, threads
 from .clock import REAL_PERF_COUNTER, Stall, scheduler
 from .loop import install_loop
 from .messages import message, seconds
@@ -181,6 +181,8 @@ class Harness:
         sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace", line_buffering=True)
         sys.stdout = Tee(sys.stdout, "stdout", self)
         sys.stderr = Tee(sys.stderr, "stderr", self)
+        # What process-pool jobs print in their children is replayed here.
+        processes.streams.update(stdout=sys.stdout, stderr=sys.stderr)
         sys.argv = [self.config.get("submissionName", "submission.py")]
         self._patch_exit()
 

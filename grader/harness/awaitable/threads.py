@@ -1,4 +1,5 @@
-"""Virtual time for ``time.*``, threads and thread-pool executors.
+"""Virtual time for ``time.*``, threads and thread-pool executors (process
+pools: processes.py).
 
 Only actors (see clock.py) read and spend virtual time. Patches are
 process-global, which is why every grading run is a fresh process.
@@ -7,8 +8,6 @@ process-global, which is why every grading run is a fresh process.
 from __future__ import annotations
 
 import _thread
-import concurrent.futures
-import concurrent.futures._base as futures_base
 import concurrent.futures.thread as futures_thread
 import functools
 import math
@@ -146,6 +145,22 @@ def condition_wait(self, timeout=None):
     if actor is None or (timeout is not None and timeout <= 0):
         # A zero timeout is a poll: it never waits, on any clock.
         return _original_condition_wait(self, timeout)
+    if timeout is None:
+        deadline = math.inf
+    else:
+        deadline = scheduler.now + max(float(timeout), 0.0)
+    return _virtual_wait(self, actor, deadline)
+
+
+def wait_until(condition: threading.Condition, deadline: float) -> bool:
+    """Condition.wait for an actor, until an absolute virtual deadline (exact:
+    no now + timeout rounding). True if notified."""
+    actor = scheduler.current_actor()
+    assert actor is not None and scheduler.virtual
+    return _virtual_wait(condition, actor, deadline)
+
+
+def _virtual_wait(self, actor, deadline: float) -> bool:
     if not self._is_owned():
         raise RuntimeError("cannot wait on un-acquired lock")
     waiter = _thread.allocate_lock()
@@ -154,10 +169,6 @@ def condition_wait(self, timeout=None):
     saved_state = self._release_save()
     notified = False
     try:
-        if timeout is None:
-            deadline = math.inf
-        else:
-            deadline = scheduler.now + max(float(timeout), 0.0)
         notified = scheduler.wait_on_waiter(actor, waiter, deadline)
         return notified
     finally:
@@ -271,7 +282,6 @@ _submitting = threading.local()
 _original_submit = futures_thread.ThreadPoolExecutor.submit
 _original_work_item_init = futures_thread._WorkItem.__init__
 _original_work_item_run = futures_thread._WorkItem.run
-_original_invoke_callbacks = futures_base.Future._invoke_callbacks
 
 
 def executor_submit(self, fn, /, *args, **kwargs):
@@ -300,6 +310,9 @@ def _job_name(fn) -> str:
         inner = fn.args[0]
         while isinstance(inner, functools.partial):
             inner = inner.func
+    # ProcessPoolExecutor.map submits partial(_process_chunk, fn)
+    if getattr(inner, "__qualname__", "") == "_process_chunk" and isinstance(fn, functools.partial) and fn.args:
+        return _job_name(fn.args[0])
     return getattr(inner, "__qualname__", None) or type(inner).__name__
 
 
@@ -329,40 +342,12 @@ def work_item_run(self):
         scheduler.job_finished(slots, actor)
 
 
-def invoke_callbacks(self):
-    _original_invoke_callbacks(self)
-    if getattr(self, "_awaitable_hold", False):
-        self._awaitable_hold = False
-        scheduler.release()
-
-
-_original_process_submit = concurrent.futures.ProcessPoolExecutor.submit
-
-
-def process_submit(self, fn, /, *args, **kwargs):
-    # Process-pool jobs run on real time in child processes; the parent holds
-    # its clock until each result has been handed on (see CONTRACT.md).
-    future = _original_process_submit(self, fn, *args, **kwargs)
-    if scheduler.virtual and scheduler.current_actor() is not None:
-        with future._condition:
-            if not future.done():
-                future._awaitable_hold = True
-                scheduler.hold()
-    return future
-
-
-def _after_fork_in_child() -> None:
-    # A forked child (process pool worker) runs on real time.
-    scheduler.virtual = False
-
-
 def install_executors() -> None:
     futures_thread.ThreadPoolExecutor.submit = executor_submit
     futures_thread._WorkItem.__init__ = work_item_init
     futures_thread._WorkItem.run = work_item_run
-    futures_base.Future._invoke_callbacks = invoke_callbacks
-    concurrent.futures.ProcessPoolExecutor.submit = process_submit
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+    from . import processes
+    processes.install()
     # The default executor's size depends on the CPU count; pin it so that
     # verdicts do not depend on the machine.
     os.cpu_count = lambda: 4

@@ -273,7 +273,9 @@ class Recorder:
             event["detail"] = detail
         self.emit(event)
 
-    def thread_event(self, what: str, actor, name: str) -> None:
+    def thread_event(self, what: str, actor, name: str, extra: dict | None = None) -> None:
+        """A student thread or an executor job started or ended. ``extra``:
+        fields added to the event (a process-pool job's ``process`` and ``worker``)."""
         now = self.now()
         if what in ("start", "job-start"):
             self.threads.append({"id": actor.sequence, "name": name,
@@ -283,8 +285,11 @@ class Recorder:
             for thread in self.threads:
                 if thread["id"] == actor.sequence:
                     thread["ended"] = _round(now)
-        self.emit({"t": _round(now), "kind": f"thread-{what}" if what in ("start", "end") else what,
-                   "thread": actor.sequence, "name": name})
+        event = {"t": _round(now), "kind": f"thread-{what}" if what in ("start", "end") else what,
+                 "thread": actor.sequence, "name": name}
+        if extra:
+            event.update(extra)
+        self.emit(event)
 
     def io_start(self, label: str) -> int:
         self.io_sequence += 1
