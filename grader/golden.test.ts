@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { executeCommand } from "./cli";
+import { loadExercise, runHarness } from "./run-harness";
 import type { TGradingResult } from "./result";
 
 const goldenDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "golden");
@@ -18,6 +19,8 @@ const goldenDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 const ZCase = z.object({
   command: z.array(z.string()).min(2),
   note: z.string().optional(),
+  /** A folder of the case holding a fixture exercise (exercise.json + tests.py) that `grade` looks up instead of exercises/. */
+  exerciseRoot: z.string().optional(),
   traceInGolden: z.boolean().default(true),
   expect: z.object({
     verdict: z.string().optional(),
@@ -71,7 +74,16 @@ describe.concurrent("golden results", () => {
     const directory = path.join(goldenDirectory, name);
     const spec = ZCase.parse(JSON.parse(readFileSync(path.join(directory, "case.json"), "utf8")));
     const command = spec.command.map((argument) => (argument.endsWith(".py") ? path.join(directory, argument) : argument));
-    const { result } = await executeCommand([...command, "--json"]);
+    const { result } =
+      spec.exerciseRoot && command[0] === "grade" && command.length === 3
+        ? {
+            result: await runHarness({
+              mode: "grade",
+              submissionPath: command[2] ?? "",
+              exercise: await loadExercise(command[1] ?? "", path.join(directory, spec.exerciseRoot)),
+            }),
+          }
+        : await executeCommand([...command, "--json"]);
     const expected = spec.expect;
     if (expected.verdict) expect(result.verdict, result.message?.en).toBe(expected.verdict);
     if (expected.score !== undefined) expect(result.score).toBe(expected.score);

@@ -116,6 +116,16 @@ export const ZLimitsOverride = z
   .strict()
   .describe("Limits of one grading run; defaults in grader/CONTRACT.md");
 
+/** One answer of a fake HTTP route; fields left out are the route's own. */
+const ZFakeHttpResponse = z
+  .object({
+    latency: z.number().nonnegative().optional(),
+    status: z.number().int().optional(),
+    json: z.unknown().optional(),
+    text: z.string().optional(),
+  })
+  .strict();
+
 export const ZFakeIo = z
   .object({
     http: z
@@ -131,6 +141,11 @@ export const ZFakeIo = z
                 status: z.number().int().optional(),
                 json: z.unknown().optional(),
                 text: z.string().optional(),
+                responses: z
+                  .array(ZFakeHttpResponse)
+                  .min(1)
+                  .optional()
+                  .describe("Answers that change over time: the n-th request to the route (in a run) gets the n-th response, the last one repeats"),
               })
               .strict(),
           )

@@ -132,6 +132,9 @@ class Scheduler:
         self.stall_generation = 0
         self.stalled_since: float | None = None
         self.clock_reads = 0
+        # Which run (program.execute) the clock belongs to: helpers left from
+        # an earlier run (a process pool's courier) must not touch this one.
+        self.epoch = 0
         self.on_advance = None
         self.watchdog_started = False
         self.watchdog_lock = _thread.allocate_lock()
@@ -195,6 +198,7 @@ class Scheduler:
         """A fresh clock for the next run; forget actors left stuck by a stall."""
         with self.lock:
             main = self.main
+            self.epoch += 1
             self.now = 0.0
             self.clock_reads = 0
             self.waiting = []

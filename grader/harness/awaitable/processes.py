@@ -136,6 +136,10 @@ class ProcessJob:
 _CANCELLED = object()
 
 
+class _StaleRun(Exception):
+    """The run a courier belonged to has ended (grade mode runs many)."""
+
+
 class _Job:
     __slots__ = ("sequence", "name", "origin", "outer", "inner", "arrived", "outcome", "start",
                  "worker", "items")
@@ -189,6 +193,7 @@ class Pool:
         self.free = list(range(max_workers))
         self.shutdown = False
         self.courier = None
+        self.epoch = scheduler.epoch
 
     # ----- the submitting side ---------------------------------------------
 
@@ -228,6 +233,8 @@ class Pool:
         try:
             scheduler.gate(actor)
             self._loop(actor)
+        except _StaleRun:
+            return  # the run it belonged to is over: leave the clock alone
         except BaseException as failure:  # a harness bug must not hang the run
             with self.condition:
                 jobs, self.jobs = list(self.jobs), []
@@ -237,11 +244,12 @@ class Pool:
                         job.outer.set_exception(RuntimeError(f"awaitable: process pool failed: {failure!r}"))
                     except Exception:
                         pass
-        finally:
-            scheduler.finish(actor)
+        scheduler.finish(actor)
 
     def _loop(self, actor) -> None:
         while True:
+            if scheduler.epoch != self.epoch:
+                raise _StaleRun()
             with self.condition:
                 action = self._decide()
                 notified = False
@@ -366,7 +374,8 @@ class Pool:
 
 def _pool_for(executor) -> Pool:
     pool = executor.__dict__.get("_awaitable_pool")
-    if pool is None:
+    if pool is None or pool.epoch != scheduler.epoch:
+        # A pool kept from an earlier run (grade mode) starts afresh on this clock.
         pool = Pool(executor._max_workers)
         executor._awaitable_pool = pool
     return pool
@@ -403,7 +412,7 @@ def process_submit(self, fn, /, *args, **kwargs):
 def process_shutdown(self, wait=True, *, cancel_futures=False):
     pool = self.__dict__.get("_awaitable_pool")
     actor = scheduler.current_actor() if scheduler.virtual else None
-    if pool is None or actor is None:
+    if pool is None or actor is None or pool.epoch != scheduler.epoch:
         return _original_shutdown(self, wait, cancel_futures=cancel_futures)
     outstanding = pool.close(cancel_futures)
     # The workers end in real time; the jobs' futures resolve on the virtual

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import functools
 import gc
 import inspect
 import linecache
@@ -12,8 +13,9 @@ import os
 import sys
 import traceback
 import types
+import weakref
 
-from . import threads
+from . import fakeio, threads
 from .clock import REAL_PERF_COUNTER, Stall, scheduler
 from .trace import recorder
 
@@ -93,8 +95,18 @@ class Run:
                 or task["label"] == name or task["name"] == name]
 
 
+# The modules execute() ran, by name, weakly: a later call_function registers
+# them again while it runs, so that pickle finds the student's functions by
+# reference (a process pool sends them to its workers that way), even when a
+# test wraps them in a function of its own. Weakly, because a module must stay
+# collectable (a coroutine never awaited at its top level is reported when it
+# is collected).
+_executed: dict[str, "weakref.ref[types.ModuleType]"] = {}
+
+
 def _fresh_run() -> None:
     scheduler.reset()
+    fakeio.reset()
     scheduler.limit = settings.virtual_limit if settings.clock == "virtual" else float("inf")
     recorder.reset(None if settings.clock == "virtual" else REAL_PERF_COUNTER())
     recorder.charge_cpu = settings.cpu == "charged"
@@ -135,6 +147,7 @@ def execute(submission: Submission, name: str, call=None, args=(), kwargs=None) 
         # Registered under its name, so pickle finds the student's functions
         # by reference (a process pool sends them to its workers that way).
         sys.modules[name] = module
+        _executed[name] = weakref.ref(module)
         exec(submission.code, module.__dict__)
         if call is not None:
             target = call(module) if callable(call) else call
@@ -167,12 +180,36 @@ def _invoke(target, args, kwargs):
     return result
 
 
+def _modules_for(function) -> dict[str, types.ModuleType]:
+    """The modules to register while ``function`` runs (see _executed): those
+    execute() ran that are still alive, and the function's own (a copy of its
+    namespace) if it is not among them."""
+    modules = {}
+    for name, reference in _executed.items():
+        module = reference()
+        if module is not None and name not in sys.modules:
+            modules[name] = module
+    inner = function
+    while isinstance(inner, functools.partial):
+        inner = inner.func
+    inner = getattr(inner, "__func__", inner)
+    namespace = getattr(inner, "__globals__", None)
+    name = namespace.get("__name__") if isinstance(namespace, dict) else None
+    if isinstance(name, str) and name not in sys.modules and name not in modules:
+        module = types.ModuleType(name)
+        module.__dict__.update(namespace)
+        modules[name] = module
+    return modules
+
+
 def call_function(function, args=(), kwargs=None) -> Run:
     """Run one of the student's functions on a fresh clock."""
     _fresh_run()
     run = Run()
     started = REAL_PERF_COUNTER()
+    modules = _modules_for(function)
     try:
+        sys.modules.update(modules)
         run.result = _invoke(function, args, kwargs or {})
         _finish_threads()
     except Stall as stall:
@@ -182,6 +219,9 @@ def call_function(function, args=(), kwargs=None) -> Run:
     except BaseException as error:
         run.exception = error
     finally:
+        for name in modules:
+            sys.modules.pop(name, None)
+        modules = None
         _close_run(run, started)
     return run
 

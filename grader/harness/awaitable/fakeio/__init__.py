@@ -17,6 +17,10 @@ DEFAULT_HTTP_LATENCY = 2.0
 
 _config: dict = {"http": {"defaultLatency": DEFAULT_HTTP_LATENCY, "routes": []}, "fileLatency": 0.0}
 
+# Requests each route has answered in this run (index of the route → count),
+# for routes whose answers change over time ("responses").
+_answered: dict[int, int] = {}
+
 
 class Route:
     __slots__ = ("latency", "status", "body", "headers")
@@ -38,6 +42,11 @@ def configure(io_config: dict | None) -> None:
     _config = {"http": http, "fileLatency": file_latency}
 
 
+def reset() -> None:
+    """A fresh run: every route answers its first response again."""
+    _answered.clear()
+
+
 def file_latency() -> float:
     return _config["fileLatency"]
 
@@ -50,13 +59,27 @@ def lookup(method: str, url: str) -> Route:
         "method": method,
         "url": url,
     })
-    for route in http.get("routes") or []:
+    for index, route in enumerate(http.get("routes") or []):
         if fnmatch.fnmatchcase(url, route.get("url", "")) and \
                 route.get("method", method).upper() == method:
-            body = route.get("text")
-            if body is None and "json" in route:
-                body = json.dumps(route["json"], ensure_ascii=False)
-            return Route(float(route.get("latency", http["defaultLatency"])), int(route.get("status", 200)),
+            answer = route
+            responses = route.get("responses")
+            if responses:
+                # The n-th request to the route gets the n-th response; the
+                # last one repeats. A response's missing fields are the route's.
+                count = _answered.get(index, 0)
+                _answered[index] = count + 1
+                chosen = responses[min(count, len(responses) - 1)]
+                answer = dict(route)
+                if "json" in chosen or "text" in chosen:
+                    # A response's own body replaces the route's, of either kind.
+                    answer.pop("json", None)
+                    answer.pop("text", None)
+                answer.update(chosen)
+            body = answer.get("text")
+            if body is None and "json" in answer:
+                body = json.dumps(answer["json"], ensure_ascii=False)
+            return Route(float(answer.get("latency", http["defaultLatency"])), int(answer.get("status", 200)),
                          default_body if body is None else body, {"Content-Type": "application/json"})
     return Route(float(http["defaultLatency"]), 200, default_body, {"Content-Type": "application/json"})
 
