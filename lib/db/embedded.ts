@@ -52,14 +52,23 @@ export async function startEmbeddedPostgres(options: {
     postgresFlags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   }
 
-  const base = `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}`;
-  const adminUrl = `${base}/postgres`;
-  // Another process of ours (npm start, say) may already run this cluster:
-  // share it rather than fail on the data directory's lock.
-  if (existsSync(path.join(clusterDir, "postmaster.pid")) && (await answers(adminUrl))) {
-    await createDatabaseIfMissing(adminUrl, options.database);
-    return { url: `${base}/${options.database}`, adminUrl, stop: async () => undefined };
+  const urlsFor = (port: number) => {
+    const base = `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
+    return { base, adminUrl: `${base}/postgres` };
+  };
+  // Another process of ours (npm start, say) may already run this cluster,
+  // on the port its postmaster.pid names: share it rather than fail on the
+  // data directory's lock.
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (existsSync(pidFile)) {
+    const runningPort = Number((await readFile(pidFile, "utf8")).split("\n")[3]);
+    const running = urlsFor(Number.isInteger(runningPort) && runningPort > 0 ? runningPort : options.port);
+    if (await answers(running.adminUrl)) {
+      await createDatabaseIfMissing(running.adminUrl, options.database);
+      return { url: `${running.base}/${options.database}`, adminUrl: running.adminUrl, stop: async () => undefined };
+    }
   }
+  const { base, adminUrl } = urlsFor(options.port);
 
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     log(`initialising an embedded PostgreSQL cluster in ${clusterDir}`);

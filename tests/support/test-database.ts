@@ -5,6 +5,7 @@
  * else an embedded PostgreSQL under .data/test-postgres.
  */
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../lib/db/migrations";
@@ -12,13 +13,27 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embed
 
 export const TEST_POSTGRES_PORT = Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? "54339");
 
+/** The preferred port if it is free, else any free one (another checkout's tests may hold it). */
+async function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(null));
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : null));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
+}
+
 /** The maintenance URL of the server tests create their databases on. */
 export async function startTestServer(): Promise<{ adminUrl: string; embedded?: EmbeddedDatabase }> {
   const configured = process.env.TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
   if (configured) return { adminUrl: configured };
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(process.cwd(), ".data", "test-postgres"),
-    port: TEST_POSTGRES_PORT,
+    port: await freePort(TEST_POSTGRES_PORT),
     database: "postgres",
     durable: false,
     log: (line) => console.error(`[test-postgres] ${line}`),

@@ -304,11 +304,21 @@ class Scheduler:
 
     def wait_on_waiter(self, actor: Actor, waiter, deadline: float) -> bool:
         """Condition.wait for an actor: True if notified, False on virtual timeout."""
+        self.prepare_wait(actor, waiter, deadline)
+        return self.block_on_waiter(actor, waiter)
+
+    def prepare_wait(self, actor: Actor, waiter, deadline: float) -> None:
+        """First half of wait_on_waiter: from here on the actor counts as
+        waiting on ``waiter`` (a held lock) and notify_waiter can wake it, even
+        before it blocks (a lock's release may come in between)."""
         with self.lock:
             actor.waiter = waiter
             self.waiter_owner[waiter] = actor
             self._enter_wait(actor, deadline, "condition", None)
             self._arbitrate()
+
+    def block_on_waiter(self, actor: Actor, waiter) -> bool:
+        """Second half of wait_on_waiter: block until notified or timed out."""
         waiter.acquire()
         self._raise_stall(actor)
         return not actor.timed_out
