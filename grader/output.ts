@@ -1,3 +1,5 @@
+import type { ChildProcess } from "node:child_process";
+
 /**
  * What is kept of a run's stdout or stderr: the first 48 KiB and the last
  * 16 KiB. The rest is counted, not kept (the result says how much was cut).
@@ -30,4 +32,36 @@ export class OutputKeeper {
   kept(): KeptOutput {
     return { head: Buffer.concat(this.head), tail: this.tail, bytes: this.bytes };
   }
+}
+
+/** A result document is small; more than this on the channel is abuse, and is not kept. */
+const CHANNEL_KEPT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Wires up a started run: writes its standard input, keeps the head and tail
+ * of stdout and stderr, reads the result channel (fd 3), and calls
+ * `onOutputLimit` once stdout and stderr together pass `outputCapBytes`.
+ */
+export function collectRunOutput(child: ChildProcess, stdin: string | Buffer, outputCapBytes: number, onOutputLimit: () => void) {
+  const stdout = new OutputKeeper();
+  const stderr = new OutputKeeper();
+  const collect = (keeper: OutputKeeper) => (chunk: Buffer) => {
+    keeper.add(chunk);
+    if (stdout.bytes + stderr.bytes > outputCapBytes) onOutputLimit();
+  };
+  child.stdout?.on("data", collect(stdout));
+  child.stderr?.on("data", collect(stderr));
+  const channel: Buffer[] = [];
+  let channelBytes = 0;
+  const channelStream = child.stdio[3];
+  if (channelStream && "on" in channelStream) {
+    channelStream.on("data", (chunk: Buffer) => {
+      if (channelBytes < CHANNEL_KEPT_BYTES) channel.push(chunk);
+      channelBytes += chunk.length;
+    });
+    channelStream.on("error", () => undefined);
+  }
+  child.stdin?.on("error", () => undefined); // Python may exit before reading all of it
+  child.stdin?.end(stdin);
+  return { stdout: () => stdout.kept(), stderr: () => stderr.kept(), channel: () => Buffer.concat(channel) };
 }

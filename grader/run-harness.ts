@@ -161,7 +161,7 @@ export type RunOptions = {
   spawner?: Spawner;
 };
 
-function emptyDocument(job: HarnessJob, clock: "virtual" | "wall", cpu: "free" | "charged"): THarnessDocument {
+function emptyDocument(job: Pick<HarnessJob, "mode" | "exercise">, clock: "virtual" | "wall", cpu: "free" | "charged"): THarnessDocument {
   return {
     version: RESULT_VERSION,
     mode: job.mode,
@@ -188,6 +188,12 @@ function synthesized(document: THarnessDocument, verdict: TVerdict, message: TTe
     message,
     error: { type, message: message.en, line: null, traceback: "" },
   };
+}
+
+/** The result of a grading that never produced one of its own: our fault, never the student's. */
+export function graderErrorResult(message: TText, type: string, sandboxed: boolean): TGradingResult {
+  const document = synthesized(emptyDocument({ mode: "grade" }, "virtual", "free"), "GRADER_ERROR", message, type);
+  return { ...document, stdout: "", stderr: "", outputTruncated: { stdout: false, stderr: false }, sandboxed };
 }
 
 export async function runHarness(job: HarnessJob, options: RunOptions = {}): Promise<TGradingResult> {

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { OutputKeeper, type KeptOutput } from "./output";
+import { collectRunOutput, type KeptOutput } from "./output";
 import type { LimitName, TSandboxLimits } from "./sandbox/limits";
 import { checkSandbox, PYTHON, SandboxPool } from "./sandbox/sandbox";
 
@@ -84,9 +84,6 @@ export const unsandboxedSpawner: Spawner = {
         });
         let spawnMs = 0;
         child.on("spawn", () => (spawnMs = performance.now() - started));
-        const stdout = new OutputKeeper();
-        const stderr = new OutputKeeper();
-        const channel: Buffer[] = [];
         let limitExceeded: LimitName | null = null;
         const stop = (limit: LimitName) => {
           limitExceeded ??= limit;
@@ -96,24 +93,12 @@ export const unsandboxedSpawner: Spawner = {
             // already gone
           }
         };
-        const onOutput = (keeper: OutputKeeper) => (chunk: Buffer) => {
-          keeper.add(chunk);
-          if (stdout.bytes + stderr.bytes > request.limits.outputKb * 1024) stop("output");
-        };
-        child.stdout.on("data", onOutput(stdout));
-        child.stderr.on("data", onOutput(stderr));
-        const resultStream = child.stdio[3];
-        if (resultStream && "on" in resultStream) {
-          resultStream.on("data", (chunk: Buffer) => channel.push(chunk));
-          resultStream.on("error", () => undefined);
-        }
+        const output = collectRunOutput(child, request.stdin, request.limits.outputKb * 1024, () => stop("output"));
         const timer = setTimeout(() => stop("wall"), request.limits.wallSeconds * 1000);
         child.on("error", (error) => {
           clearTimeout(timer);
           reject(error);
         });
-        child.stdin.on("error", () => undefined);
-        child.stdin.end(request.stdin);
         child.on("close", (exitCode, signal) => {
           clearTimeout(timer);
           // Student threads or forked children may outlive the harness.
@@ -126,9 +111,9 @@ export const unsandboxedSpawner: Spawner = {
           resolve({
             exitCode,
             signal,
-            stdout: stdout.kept(),
-            stderr: stderr.kept(),
-            channel: Buffer.concat(channel),
+            stdout: output.stdout(),
+            stderr: output.stderr(),
+            channel: output.channel(),
             limitExceeded: limitExceeded ?? (signal === "SIGXCPU" ? "cpu" : null),
             spawnMs,
             wallMs: performance.now() - started,

@@ -74,16 +74,59 @@ async function ownV1Path(controller: string): Promise<string> {
   return "/";
 }
 
-class V1SlotCgroup implements SlotCgroup {
-  readonly procsFiles: string[];
+/**
+ * The counters both hierarchies keep, in files of their own names: OOM kills
+ * (`oom_kill` in the memory events file), pids-limit hits (`max` in
+ * pids.events) and peak memory. usage() compares them with prepare()'s.
+ */
+type CounterFiles = { memoryEvents: string; pidsEvents: string; peak: string };
+
+abstract class CountingSlotCgroup {
   private oomKillsBefore = 0;
   private pidsMaxEventsBefore = 0;
+
+  protected abstract readonly counterFiles: CounterFiles;
+
+  private async counters() {
+    const { memoryEvents, pidsEvents, peak } = this.counterFiles;
+    return {
+      oomKills: keyedCounter(await readText(memoryEvents), "oom_kill"),
+      pidsMaxEvents: keyedCounter(await readText(pidsEvents), "max"),
+      peakBytes: Number(await readText(peak).catch(() => "NaN")),
+    };
+  }
+
+  protected async rememberCounters() {
+    const { oomKills, pidsMaxEvents } = await this.counters();
+    this.oomKillsBefore = oomKills;
+    this.pidsMaxEventsBefore = pidsMaxEvents;
+  }
+
+  async usage(): Promise<CgroupUsage> {
+    const { oomKills, pidsMaxEvents, peakBytes } = await this.counters();
+    return {
+      oomKilled: oomKills > this.oomKillsBefore,
+      pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
+      peakMemoryBytes: Number.isFinite(peakBytes) ? peakBytes : null,
+    };
+  }
+}
+
+class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
+  readonly procsFiles: string[];
+  protected readonly counterFiles: CounterFiles;
 
   constructor(
     private readonly memoryDir: string,
     private readonly pidsDir: string,
   ) {
+    super();
     this.procsFiles = [path.join(memoryDir, "cgroup.procs"), path.join(pidsDir, "cgroup.procs")];
+    this.counterFiles = {
+      memoryEvents: path.join(memoryDir, "memory.oom_control"),
+      pidsEvents: path.join(pidsDir, "pids.events"),
+      peak: path.join(memoryDir, "memory.max_usage_in_bytes"),
+    };
   }
 
   async prepare(limits: { memoryBytes: number; processes: number }) {
@@ -97,19 +140,7 @@ class V1SlotCgroup implements SlotCgroup {
     await writeFile(memory("memory.max_usage_in_bytes"), "0").catch(() => undefined);
     await writeFile(memory("memory.failcnt"), "0").catch(() => undefined);
     await writeFile(path.join(this.pidsDir, "pids.max"), String(limits.processes));
-    this.oomKillsBefore = keyedCounter(await readText(memory("memory.oom_control")), "oom_kill");
-    this.pidsMaxEventsBefore = keyedCounter(await readText(path.join(this.pidsDir, "pids.events")), "max");
-  }
-
-  async usage(): Promise<CgroupUsage> {
-    const oomKills = keyedCounter(await readText(path.join(this.memoryDir, "memory.oom_control")), "oom_kill");
-    const pidsMaxEvents = keyedCounter(await readText(path.join(this.pidsDir, "pids.events")), "max");
-    const peak = Number(await readText(path.join(this.memoryDir, "memory.max_usage_in_bytes")).catch(() => "NaN"));
-    return {
-      oomKilled: oomKills > this.oomKillsBefore,
-      pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
-      peakMemoryBytes: Number.isFinite(peak) ? peak : null,
-    };
+    await this.rememberCounters();
   }
 
   killAll() {
@@ -123,13 +154,18 @@ class V1SlotCgroup implements SlotCgroup {
   }
 }
 
-class V2SlotCgroup implements SlotCgroup {
+class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
   readonly procsFiles: string[];
-  private oomKillsBefore = 0;
-  private pidsMaxEventsBefore = 0;
+  protected readonly counterFiles: CounterFiles;
 
   constructor(private readonly dir: string) {
+    super();
     this.procsFiles = [path.join(dir, "cgroup.procs")];
+    this.counterFiles = {
+      memoryEvents: path.join(dir, "memory.events"),
+      pidsEvents: path.join(dir, "pids.events"),
+      peak: path.join(dir, "memory.peak"),
+    };
   }
 
   async prepare(limits: { memoryBytes: number; processes: number }) {
@@ -137,19 +173,7 @@ class V2SlotCgroup implements SlotCgroup {
     await writeFile(path.join(this.dir, "memory.swap.max"), "0").catch(() => undefined);
     await writeFile(path.join(this.dir, "pids.max"), String(limits.processes));
     await writeFile(path.join(this.dir, "memory.peak"), "0").catch(() => undefined);
-    this.oomKillsBefore = keyedCounter(await readText(path.join(this.dir, "memory.events")), "oom_kill");
-    this.pidsMaxEventsBefore = keyedCounter(await readText(path.join(this.dir, "pids.events")), "max");
-  }
-
-  async usage(): Promise<CgroupUsage> {
-    const oomKills = keyedCounter(await readText(path.join(this.dir, "memory.events")), "oom_kill");
-    const pidsMaxEvents = keyedCounter(await readText(path.join(this.dir, "pids.events")), "max");
-    const peak = Number(await readText(path.join(this.dir, "memory.peak")).catch(() => "NaN"));
-    return {
-      oomKilled: oomKills > this.oomKillsBefore,
-      pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
-      peakMemoryBytes: Number.isFinite(peak) ? peak : null,
-    };
+    await this.rememberCounters();
   }
 
   async killAll() {

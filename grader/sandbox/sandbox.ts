@@ -26,7 +26,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type SlotCgroup } from "./cgroups";
 import type { LimitName, TSandboxLimits } from "./limits";
-import { OutputKeeper, type KeptOutput } from "../output";
+import { collectRunOutput, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
 const BWRAP = "/usr/bin/bwrap";
@@ -183,8 +183,11 @@ export class SandboxPool {
       await slot.cgroup.killAll();
       await slot.cgroup.prepare({ memoryBytes: request.limits.memoryMb * 1024 * 1024, processes: request.limits.processes });
       return await runInSlot(slot, request);
-    } finally {
+    } catch (error) {
+      // runInSlot empties the slot when it ends normally; on a failure, here.
       await slot.cgroup.killAll().catch(() => undefined);
+      throw error;
+    } finally {
       this.release(slot);
     }
   }
@@ -266,28 +269,7 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     forceTimer ??= setTimeout(() => child.pid !== undefined && sendSignal(-child.pid, "SIGKILL"), 2000);
   };
 
-  const outputCap = limits.outputKb * 1024;
-  const stdout = new OutputKeeper();
-  const stderr = new OutputKeeper();
-  const collect = (keeper: OutputKeeper) => (chunk: Buffer) => {
-    keeper.add(chunk);
-    if (stdout.bytes + stderr.bytes > outputCap) stop("output");
-  };
-  child.stdout?.on("data", collect(stdout));
-  child.stderr?.on("data", collect(stderr));
-  const channel: Buffer[] = [];
-  let channelBytes = 0;
-  const channelStream = child.stdio[3];
-  if (channelStream && "on" in channelStream) {
-    channelStream.on("data", (chunk: Buffer) => {
-      // A result document is small; more than this on the channel is abuse.
-      if (channelBytes < 16 * 1024 * 1024) channel.push(chunk);
-      channelBytes += chunk.length;
-    });
-    channelStream.on("error", () => undefined);
-  }
-  child.stdin?.on("error", () => undefined); // Python may exit before reading all of it
-  child.stdin?.end(request.stdin);
+  const output = collectRunOutput(child, request.stdin, limits.outputKb * 1024, () => stop("output"));
 
   const wallTimer = setTimeout(() => stop("wall"), limits.wallSeconds * 1000);
   // A fork bomb makes fork() fail inside long before it ends on its own, and
@@ -327,9 +309,9 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   return {
     exitCode: pythonSignal ? null : code,
     signal: pythonSignal ?? signal,
-    stdout: stdout.kept(),
-    stderr: stderr.kept(),
-    channel: Buffer.concat(channel),
+    stdout: output.stdout(),
+    stderr: output.stderr(),
+    channel: output.channel(),
     limitExceeded,
     peakMemoryBytes: usage.peakMemoryBytes,
     strayProcessesKilled,

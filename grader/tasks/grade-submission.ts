@@ -16,7 +16,7 @@ import { prisma } from "../../lib/db/client";
 import { recordGradingResult } from "../../lib/progress/record-grading-result";
 import { ZGradeJobPayload } from "../../lib/submissions/schemas";
 import type { TGradingResult } from "../result";
-import { loadExercise, runHarness } from "../run-harness";
+import { graderErrorResult, loadExercise, runHarness } from "../run-harness";
 import type { Spawner } from "../spawn";
 
 export class RetryableGradingError extends Error {}
@@ -59,34 +59,15 @@ export async function gradeSubmissionJob(payload: unknown, helpers: Pick<JobHelp
   } catch (error) {
     if (!lastAttempt) throw error;
     helpers.logger.error(`giving up on submission ${submissionId} after ${helpers.job.attempts} attempts: ${String(error)}`);
-    await recordGradingResult(submissionId, graderErrorResult(), { startedAt, finishedAt: new Date(), contentHash: null });
+    await recordGradingResult(submissionId, graderErrorResult(GRADER_FAULT, "grader-error", spawner?.sandboxed ?? true), {
+      startedAt,
+      finishedAt: new Date(),
+      contentHash: null,
+    });
   }
 }
 
-function graderErrorResult(): TGradingResult {
-  const message = {
-    zh: "评测系统出了故障,这不是你的错:你的提交没有被计分。请稍后重新提交;如果问题持续,请联系老师。",
-    en: "The grader failed; this is not your fault and the submission was not scored. Please submit again later, and tell your teacher if it keeps happening.",
-  };
-  return {
-    version: 1,
-    mode: "grade",
-    verdict: "GRADER_ERROR",
-    score: 0,
-    message,
-    clock: "virtual",
-    cpu: "free",
-    elapsed: null,
-    exercise: null,
-    tests: [],
-    error: { type: "grader-error", message: message.en, line: null, traceback: "" },
-    trace: null,
-    python: "",
-    harness: "",
-    timings: {},
-    stdout: "",
-    stderr: "",
-    outputTruncated: { stdout: false, stderr: false },
-    sandboxed: true,
-  };
-}
+const GRADER_FAULT = {
+  zh: "评测系统出了故障,这不是你的错:你的提交没有被计分。请稍后重新提交;如果问题持续,请联系老师。",
+  en: "The grader failed; this is not your fault and the submission was not scored. Please submit again later, and tell your teacher if it keeps happening.",
+};

@@ -2,7 +2,6 @@
 // every submission gets exactly one verdict. This file runs its own
 // PostgreSQL cluster, so restarting it disturbs no other test.
 import { chmod, mkdtemp, readFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,19 +13,12 @@ import { createUser } from "@/lib/users/create-user";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { GATHER_EXERCISE_ID, seedGatherExercise } from "../support/seed-exercise";
 import { killHard, startWorker, type RunningWorker } from "../support/workers";
+import { freePort } from "../support/test-database";
 
 let cluster: EmbeddedDatabase;
 let dataDir: string;
 let port: number;
 const workers: RunningWorker[] = [];
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 const start = () => startEmbeddedPostgres({ dataDir, port, database: "restart", durable: false });
 

@@ -14,7 +14,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embed
 export const TEST_POSTGRES_PORT = Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? "54339");
 
 /** The preferred port if it is free, else any free one (another checkout's tests may hold it). */
-async function freePort(preferred: number): Promise<number> {
+export async function freePort(preferred = 0): Promise<number> {
   const tryListen = (port: number) =>
     new Promise<number | null>((resolve) => {
       const server = net.createServer();
