@@ -37,31 +37,50 @@ export class OutputKeeper {
 /** A result document is small; more than this on the channel is abuse, and is not kept. */
 const CHANNEL_KEPT_BYTES = 16 * 1024 * 1024;
 
+/** What one run printed and reported, as it arrives. */
+export type RunOutput = {
+  stdout: (chunk: Buffer) => void;
+  stderr: (chunk: Buffer) => void;
+  channel: (chunk: Buffer) => void;
+  kept: () => { stdout: KeptOutput; stderr: KeptOutput; channel: Buffer };
+};
+
 /**
- * Wires up a started run: writes its standard input, keeps the head and tail
- * of stdout and stderr, reads the result channel (fd 3), and calls
- * `onOutputLimit` once stdout and stderr together pass `outputCapBytes`.
+ * Keeps the head and tail of stdout and stderr, reads the result channel
+ * (fd 3), and calls `onOutputLimit` once stdout and stderr together pass
+ * `outputCapBytes`.
  */
-export function collectRunOutput(child: ChildProcess, stdin: string | Buffer, outputCapBytes: number, onOutputLimit: () => void) {
+export function runOutput(outputCapBytes: number, onOutputLimit: () => void): RunOutput {
   const stdout = new OutputKeeper();
   const stderr = new OutputKeeper();
   const collect = (keeper: OutputKeeper) => (chunk: Buffer) => {
     keeper.add(chunk);
     if (stdout.bytes + stderr.bytes > outputCapBytes) onOutputLimit();
   };
-  child.stdout?.on("data", collect(stdout));
-  child.stderr?.on("data", collect(stderr));
   const channel: Buffer[] = [];
   let channelBytes = 0;
-  const channelStream = child.stdio[3];
-  if (channelStream && "on" in channelStream) {
-    channelStream.on("data", (chunk: Buffer) => {
+  return {
+    stdout: collect(stdout),
+    stderr: collect(stderr),
+    channel: (chunk) => {
       if (channelBytes < CHANNEL_KEPT_BYTES) channel.push(chunk);
       channelBytes += chunk.length;
-    });
+    },
+    kept: () => ({ stdout: stdout.kept(), stderr: stderr.kept(), channel: Buffer.concat(channel) }),
+  };
+}
+
+/** Wires a started child process to runOutput(), and writes its standard input. */
+export function collectRunOutput(child: ChildProcess, stdin: string | Buffer, outputCapBytes: number, onOutputLimit: () => void) {
+  const output = runOutput(outputCapBytes, onOutputLimit);
+  child.stdout?.on("data", output.stdout);
+  child.stderr?.on("data", output.stderr);
+  const channelStream = child.stdio[3];
+  if (channelStream && "on" in channelStream) {
+    channelStream.on("data", output.channel);
     channelStream.on("error", () => undefined);
   }
   child.stdin?.on("error", () => undefined); // Python may exit before reading all of it
   child.stdin?.end(stdin);
-  return { stdout: () => stdout.kept(), stderr: () => stderr.kept(), channel: () => Buffer.concat(channel) };
+  return output.kept;
 }

@@ -111,9 +111,7 @@ export const unsandboxedSpawner: Spawner = {
           resolve({
             exitCode,
             signal,
-            stdout: output.stdout(),
-            stderr: output.stderr(),
-            channel: output.channel(),
+            ...output(),
             limitExceeded: limitExceeded ?? (signal === "SIGXCPU" ? "cpu" : null),
             spawnMs,
             wallMs: performance.now() - started,

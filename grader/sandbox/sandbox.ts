@@ -1,43 +1,41 @@
 /**
- * Runs Debian's Python inside a bubblewrap sandbox, one run per slot.
+ * Runs Debian's Python in a sandbox, one run per slot.
  *
- * The chain of one run, each step exec'ing the next:
- *   dash (root)     joins the slot's cgroups (memory, pids), so every process
- *                   the run ever starts is counted and can be killed;
- *   prlimit         CPU seconds, file size, open files, processes, no core dumps;
- *   setpriv         drops to the slot's own unprivileged uid/gid, no groups;
- *   bwrap           new user/pid/net/ipc/uts/cgroup namespaces, an empty
- *                   environment, all capabilities dropped, the seccomp filter,
- *                   read-only /usr, a size-capped private /tmp, no /etc and no
- *                   host path but the ones the run needs (read-only);
- *   /usr/bin/python3 -I -S …
- * The wrapper is spawned with an empty environment: bwrap's own pid 1 keeps
- * the environment it was started with, and /proc/1/environ is readable inside.
+ * Every run is forked from this process's zygote (zygote.py), a Python that
+ * has already imported asyncio and the harness. In the forked child, before
+ * any of the program runs:
+ *   - it joins the slot's cgroups (memory, pids), so every process the run
+ *     ever starts is counted and can be killed;
+ *   - new mount, pid, network, IPC, UTS and cgroup namespaces;
+ *   - a root of its own: read-only /usr, a size-capped private /tmp, a
+ *     minimal /dev, a fresh /proc, no /etc and no host path but the
+ *     read-only folders the run needs;
+ *   - resource limits (CPU seconds, file size, open files, processes, no core
+ *     dumps);
+ *   - the slot's own unprivileged uid and gid, no groups, no capabilities
+ *     (bounding set emptied), no-new-privs, a new session;
+ *   - the seccomp filter;
+ * then it runs as `/usr/bin/python3 -I -S -B …` would, as pid 1 of its pid
+ * namespace. The zygote is started with a fixed, secret-free environment and
+ * never reads a request itself, so its memory (which every run inherits)
+ * holds nothing of the grader's or of other runs.
  *
- * A run ends when Python exits, or is killed as a whole (its process group,
- * its pid namespace and everything left in its cgroups, setsid daemons
- * included) when it passes the wall-time or output limit or its pids limit.
+ * A run ends when Python exits, or is killed as a whole (its pid namespace
+ * and everything left in its cgroups, setsid daemons included) when it
+ * passes the wall-time or output limit or its pids limit.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, open, readFile, unlink, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type SlotCgroup } from "./cgroups";
 import type { LimitName, TSandboxLimits } from "./limits";
-import { collectRunOutput, type KeptOutput } from "../output";
+import { Zygote, zygoteSocketPath } from "./zygote";
+import { runOutput, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
-const BWRAP = "/usr/bin/bwrap";
-const SETPRIV = "/usr/bin/setpriv";
-const PRLIMIT = "/usr/bin/prlimit";
-const DASH = "/bin/dash";
-const sandboxDirectory = path.dirname(fileURLToPath(import.meta.url));
-
-// Next.js types NODE_ENV as always present in process environments; the
-// sandbox's wrapper deliberately gets none at all.
-const EMPTY_ENVIRONMENT = {} as NodeJS.ProcessEnv;
+const HARNESS_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "harness");
 
 /** Slot n runs as uid/gid SANDBOX_UID_BASE + n: one uid per concurrent run, owned by nobody else. */
 const uidBase = () => Number(process.env.SANDBOX_UID_BASE ?? "61000");
@@ -75,25 +73,6 @@ const signalNames = Object.fromEntries(Object.entries(os.constants.signals).map(
   number,
   NodeJS.Signals
 >;
-
-let seccompFile: Promise<string> | undefined;
-
-/** The seccomp filter as BPF, compiled once per process by seccomp_filter.py. */
-function seccompProgram(): Promise<string> {
-  seccompFile ??= (async () => {
-    const compiled = spawnSync(PYTHON, ["-I", path.join(sandboxDirectory, "seccomp_filter.py")], { maxBuffer: 1 << 20 });
-    if (compiled.status !== 0 || compiled.stdout.length === 0) {
-      throw new Error(
-        `could not build the seccomp filter (is Debian's python3-seccomp installed?): ${compiled.stderr.toString().trim()}`,
-      );
-    }
-    const directory = await mkdtemp(path.join(os.tmpdir(), "awaitable-seccomp-"));
-    const file = path.join(directory, "filter.bpf");
-    await writeFile(file, compiled.stdout, { mode: 0o600 });
-    return file;
-  })();
-  return seccompFile;
-}
 
 type Slot = { index: number; uid: number; cgroup: SlotCgroup };
 
@@ -137,8 +116,26 @@ function processAlive(pid: number): boolean {
   }
 }
 
+let zygote: Zygote | undefined;
+
+/** This process's zygote; the folders of dead processes' zygotes are removed on the way. */
+function processZygote(): Zygote {
+  if (!zygote) {
+    for (const entry of existsSync(CLAIMS_DIRECTORY) ? readdirSync(CLAIMS_DIRECTORY) : []) {
+      const owner = /^zygote-(\d+)$/.exec(entry);
+      if (owner && !processAlive(Number(owner[1]))) rmSync(path.join(CLAIMS_DIRECTORY, entry), { recursive: true, force: true });
+    }
+    zygote = new Zygote(PYTHON, HARNESS_DIRECTORY, zygoteSocketPath(CLAIMS_DIRECTORY));
+  }
+  return zygote;
+}
+
 process.on("exit", () => {
   for (const index of claimed) rmSync(path.join(CLAIMS_DIRECTORY, `slot-${index}.owner`), { force: true });
+  if (zygote) {
+    zygote.stop();
+    rmSync(path.dirname(zygoteSocketPath(CLAIMS_DIRECTORY)), { recursive: true, force: true });
+  }
 });
 
 /** A fixed number of slots, each with its own uid and cgroups, reused run after run. */
@@ -193,83 +190,42 @@ export class SandboxPool {
   }
 }
 
-function bwrapArguments(request: SandboxRequest, uid: number): string[] {
-  const args = [
-    "--unshare-all",
-    "--unshare-user",
-    // Python itself is pid 1 of the run's namespace, and bwrap (outside it)
-    // its parent, which reaps it. With bwrap's own init as pid 1, that init
-    // can outlive bwrap and become a zombie nobody reaps on machines whose
-    // init does not reap (containers), charging the slot's pids limit forever.
-    // When pid 1 exits, the kernel kills everything else in the namespace.
-    "--as-pid-1",
-    "--disable-userns",
-    "--die-with-parent",
-    "--new-session",
-    "--cap-drop", "ALL",
-    "--clearenv",
-    "--hostname", "sandbox",
-    "--uid", String(uid),
-    "--gid", String(uid),
-    "--seccomp", "4",
-    "--ro-bind", "/usr", "/usr",
-    "--symlink", "usr/bin", "/bin",
-    "--symlink", "usr/lib", "/lib",
-    "--symlink", "usr/lib64", "/lib64",
-    "--proc", "/proc",
-    "--dev", "/dev",
-    "--size", String(request.limits.tmpMb * 1024 * 1024),
-    "--tmpfs", "/tmp",
-    "--chdir", "/tmp",
-  ];
-  for (const bind of request.readOnlyBinds) args.push("--ro-bind", bind.host, bind.sandbox);
-  for (const [name, value] of Object.entries(request.env)) args.push("--setenv", name, value);
-  return args;
-}
+/** How long a stopped run may take to end before everything in its cgroups is killed. */
+const FORCE_STOP_MS = 2000;
 
 async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOutcome> {
   const { limits } = request;
-  const seccomp = await open(await seccompProgram(), "r");
   const started = performance.now();
-  const prlimits = [
-    `--cpu=${limits.cpuSeconds}:${limits.cpuSeconds + 1}`,
-    `--fsize=${limits.fileSizeMb * 1024 * 1024}`,
-    `--nofile=${limits.openFiles}`,
-    // A backstop only: the pids cgroup (limits.processes) must trip first,
-    // because that is what the run is stopped and reported on.
-    `--nproc=${limits.processes * 2}`,
-    "--core=0",
-  ];
-  const joinCgroups = 'for group in "$1" "$2"; do [ -n "$group" ] && echo $$ > "$group"; done; shift 2; exec "$@"';
-  const [memoryProcs = "", pidsProcs = ""] = slot.cgroup.procsFiles;
-  const child = spawn(
-    DASH,
-    [
-      "-c", joinCgroups, "sandbox", memoryProcs, pidsProcs,
-      PRLIMIT, ...prlimits, "--",
-      SETPRIV, `--reuid=${slot.uid}`, `--regid=${slot.uid}`, "--clear-groups", "--",
-      BWRAP, ...bwrapArguments(request, slot.uid), "--",
-      PYTHON, "-I", "-S", ...request.pythonArgs,
-    ],
-    // cwd "/": dash exports PWD, and the host's working directory is nobody's business inside.
-    { env: EMPTY_ENVIRONMENT, cwd: "/", stdio: ["pipe", "pipe", "pipe", "pipe", seccomp.fd], detached: true },
-  );
-  await seccomp.close();
-
   let limitExceeded: LimitName | null = null;
+  let run: Awaited<ReturnType<Zygote["run"]>> | undefined;
   let forceTimer: NodeJS.Timeout | undefined;
   const stop = (limit: LimitName) => {
     limitExceeded ??= limit;
-    // Kill Python (pid 1 inside), not bwrap: the namespace dies with it and
-    // bwrap reaps it, so nothing is left for an absent reaper. Only if Python
-    // is not there yet (or this does not end the run) does the whole group go.
-    const python = child.pid === undefined ? [] : childrenOf(child.pid);
-    for (const pid of python) sendSignal(pid, "SIGKILL");
-    if (python.length === 0 && child.pid !== undefined) sendSignal(-child.pid, "SIGKILL");
-    forceTimer ??= setTimeout(() => child.pid !== undefined && sendSignal(-child.pid, "SIGKILL"), 2000);
+    // Closing the connection makes the runner SIGKILL pid 1, and the kernel
+    // everything else in its pid namespace; the cgroups are the backstop.
+    run?.stop();
+    forceTimer ??= setTimeout(() => void slot.cgroup.killAll().catch(() => undefined), FORCE_STOP_MS);
   };
-
-  const output = collectRunOutput(child, request.stdin, limits.outputKb * 1024, () => stop("output"));
+  const output = runOutput(limits.outputKb * 1024, () => stop("output"));
+  run = await processZygote().run(
+    {
+      args: request.pythonArgs,
+      env: request.env,
+      binds: request.readOnlyBinds,
+      stdin: Buffer.from(request.stdin),
+      uid: slot.uid,
+      cgroupProcs: slot.cgroup.procsFiles,
+      limits: {
+        cpuSeconds: limits.cpuSeconds,
+        fileSizeMb: limits.fileSizeMb,
+        openFiles: limits.openFiles,
+        processes: limits.processes,
+        tmpMb: limits.tmpMb,
+      },
+    },
+    output,
+  );
+  if (limitExceeded) run.stop(); // the output limit passed before run was set
 
   const wallTimer = setTimeout(() => stop("wall"), limits.wallSeconds * 1000);
   // A fork bomb makes fork() fail inside long before it ends on its own, and
@@ -285,18 +241,20 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     );
   }, 50);
 
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on("close", (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
-  });
+  const end = await run.ended;
   clearTimeout(wallTimer);
   clearTimeout(forceTimer);
   clearInterval(limitWatch);
   const wallMs = performance.now() - started;
   const strayProcessesKilled = await slot.cgroup.killAll();
   const usage = await slot.cgroup.usage();
+  if (end.kind === "setupFailed") throw new Error(`the sandbox could not be set up: ${end.reason}`);
 
-  // bwrap reports a child killed by signal n as exit code 128 + n.
-  const pythonSignal = code !== null && code > 128 ? (signalNames[code - 128] ?? null) : null;
+  // Python ignores SIGXFSZ (a write past the limit only raises), so the
+  // harness exits with 128 + SIGXFSZ on it, as a shell would report the signal.
+  const signalNumber =
+    end.kind !== "exited" ? null : end.signal ?? (end.exitCode === 128 + os.constants.signals.SIGXFSZ ? os.constants.signals.SIGXFSZ : null);
+  const pythonSignal = signalNumber !== null ? (signalNames[signalNumber] ?? null) : null;
   if (!limitExceeded) {
     if (usage.oomKilled) limitExceeded = "memory";
     else if (usage.pidsLimitHit) limitExceeded = "processes";
@@ -305,35 +263,21 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     // SIGKILL we did not send and the OOM killer did not send is the CPU limit.
     else if (pythonSignal === "SIGXCPU" || pythonSignal === "SIGKILL") limitExceeded = "cpu";
     else if (pythonSignal === "SIGXFSZ") limitExceeded = "fileSize";
+    else if (end.kind === "closed") throw new Error("the sandbox's runner ended without reporting how the run ended");
   }
+  const kept = output.kept();
   return {
-    exitCode: pythonSignal ? null : code,
-    signal: pythonSignal ?? signal,
-    stdout: output.stdout(),
-    stderr: output.stderr(),
-    channel: output.channel(),
+    exitCode: end.kind === "exited" && pythonSignal === null ? end.exitCode : null,
+    signal: pythonSignal ?? (end.kind === "closed" ? "SIGKILL" : null),
+    stdout: kept.stdout,
+    stderr: kept.stderr,
+    channel: kept.channel,
     limitExceeded,
     peakMemoryBytes: usage.peakMemoryBytes,
     strayProcessesKilled,
     wallMs,
     slot: slot.index,
   };
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function sendSignal(pid: number, name: NodeJS.Signals) {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // already gone
-  }
 }
 
 export type SandboxCheck = { ok: true; cgroups: string } | { ok: false; problems: string[] };
@@ -348,21 +292,14 @@ export async function checkSandbox(pool: SandboxPool): Promise<SandboxCheck> {
   if (process.getuid?.() !== 0) {
     problems.push("the grader must run as root, to give each run its own unprivileged uid and cgroup");
   }
-  const binaries: [string, string][] = [
-    [BWRAP, "bubblewrap"],
-    [PYTHON, "python3"],
-    [SETPRIV, "util-linux"],
-    [PRLIMIT, "util-linux"],
-    [DASH, "dash"],
-  ];
-  for (const [binary, debianPackage] of binaries) {
-    if (!existsSync(binary)) problems.push(`${binary} is missing (apt-get install ${debianPackage})`);
-  }
+  if (!existsSync(PYTHON)) problems.push(`${PYTHON} is missing (apt-get install python3)`);
   if (problems.length > 0) return { ok: false, problems };
   try {
-    await seccompProgram();
+    await processZygote().start();
   } catch (error) {
-    return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /No module named 'seccomp'/.test(message) ? " (apt-get install python3-seccomp)" : "";
+    return { ok: false, problems: [`${message}${hint}`] };
   }
   try {
     const outcome = await pool.run({
@@ -375,10 +312,7 @@ export async function checkSandbox(pool: SandboxPool): Promise<SandboxCheck> {
     const stdout = outcome.stdout.head.toString().trim();
     if (outcome.exitCode !== 0 || stdout !== "sandbox ok True") {
       const stderr = outcome.stderr.head.toString().trim();
-      const hint = /namespace|Operation not permitted|No permissions/i.test(stderr)
-        ? " (are unprivileged user namespaces enabled? sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0)"
-        : "";
-      problems.push(`a trial run in the sandbox failed: exit ${outcome.exitCode ?? outcome.signal}: ${stderr || stdout}${hint}`);
+      problems.push(`a trial run in the sandbox failed: exit ${outcome.exitCode ?? outcome.signal}: ${stderr || stdout}`);
     }
   } catch (error) {
     problems.push(`a trial run in the sandbox failed: ${error instanceof Error ? error.message : String(error)}`);
