@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,27 +75,47 @@ async function findExerciseFiles(directory: string, depth: number): Promise<stri
   return found;
 }
 
+async function readExerciseFile(file: string): Promise<LoadedExercise | null> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return null; // an exercise being edited must not stop every other one from grading
+  }
+  const parsed = ZExerciseFile.safeParse(json);
+  if (!parsed.success) return null;
+  const directory = path.dirname(file);
+  return {
+    id: parsed.data.id,
+    slug: parsed.data.slug,
+    directory,
+    testsPath: path.join(directory, "tests.py"),
+    solutionPath: path.join(directory, "solution.py"),
+    definition: parsed.data,
+  };
+}
+
+/**
+ * Where each exercise was last found (root, then id or slug → exercise.json).
+ * The file itself is read afresh every time, so an edited exercise grades
+ * with its edits; only a moved one costs another search.
+ */
+const exerciseFiles = new Map<string, string>();
+
 /** Find an exercise by uuid or slug under exercises/. */
 export async function loadExercise(idOrSlug: string, root = EXERCISES_ROOT): Promise<LoadedExercise> {
+  const key = `${root}\0${idOrSlug}`;
+  const known = exerciseFiles.get(key);
+  if (known) {
+    const exercise = await readExerciseFile(known);
+    if (exercise && (exercise.id === idOrSlug || exercise.slug === idOrSlug)) return exercise;
+    exerciseFiles.delete(key);
+  }
   for (const file of await findExerciseFiles(root, 4)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(file, "utf8"));
-    } catch {
-      continue; // an exercise being edited must not stop every other one from grading
-    }
-    const parsed = ZExerciseFile.safeParse(json);
-    if (!parsed.success) continue;
-    if (parsed.data.id !== idOrSlug && parsed.data.slug !== idOrSlug) continue;
-    const directory = path.dirname(file);
-    return {
-      id: parsed.data.id,
-      slug: parsed.data.slug,
-      directory,
-      testsPath: path.join(directory, "tests.py"),
-      solutionPath: path.join(directory, "solution.py"),
-      definition: parsed.data,
-    };
+    const exercise = await readExerciseFile(file);
+    if (!exercise || (exercise.id !== idOrSlug && exercise.slug !== idOrSlug)) continue;
+    exerciseFiles.set(key, file);
+    return exercise;
   }
   throw new GraderUsageError(`No exercise with id or slug "${idOrSlug}" under ${root}`);
 }
@@ -150,7 +170,9 @@ function truncated(output: KeptOutput): { text: string; truncated: boolean } {
 
 export type HarnessJob = {
   mode: "run" | "grade";
-  submissionPath: string;
+  /** The program: a file, or its text (named `submission.py`). */
+  submissionPath?: string;
+  submissionCode?: string;
   clock?: "virtual" | "wall";
   cpu?: "free" | "charged";
   limits?: Partial<TLimits>;
@@ -206,19 +228,29 @@ export async function runHarness(job: HarnessJob, options: RunOptions = {}): Pro
   // The run sees copies of exactly two files, in folders it may read: the
   // submission and the exercise's tests (never the reference solution, nor
   // whatever else sits beside the submission on the host).
+  if ((job.submissionPath === undefined) === (job.submissionCode === undefined)) {
+    throw new GraderUsageError("a harness job takes either submissionPath or submissionCode");
+  }
   const runDirectory = await mkdtemp(path.join(os.tmpdir(), "awaitable-job-"));
-  const submissionName = path.basename(job.submissionPath);
+  const submissionName = job.submissionPath === undefined ? "submission.py" : path.basename(job.submissionPath);
   let outcome: SpawnOutcome;
   try {
+    // The sandbox runs as an unprivileged uid: it must be able to read these
+    // (mode given explicitly, and again by chmod, whatever the umask).
+    await chmod(runDirectory, 0o755);
     const submissionDirectory = path.join(runDirectory, "submission");
     const exerciseDirectory = path.join(runDirectory, "exercise");
     await mkdir(submissionDirectory, { mode: 0o755 });
-    await copyFile(job.submissionPath, path.join(submissionDirectory, submissionName));
+    const submissionFile = path.join(submissionDirectory, submissionName);
+    if (job.submissionPath === undefined) await writeFile(submissionFile, job.submissionCode ?? "", { mode: 0o644 });
+    else await copyFile(job.submissionPath, submissionFile);
+    const readable = [chmod(submissionDirectory, 0o755), chmod(submissionFile, 0o644)];
     if (job.exercise) {
       await mkdir(exerciseDirectory, { mode: 0o755 });
       await copyFile(job.exercise.testsPath, path.join(exerciseDirectory, "tests.py"));
+      readable.push(chmod(exerciseDirectory, 0o755), chmod(path.join(exerciseDirectory, "tests.py"), 0o644));
     }
-    await chmodReadable(runDirectory);
+    await Promise.all(readable);
     const mounts: Record<"harness" | "submission" | "exercise", Mount | null> = {
       harness: { host: HARNESS_DIRECTORY, sandbox: "/grader/harness" },
       submission: { host: submissionDirectory, sandbox: "/submission" },
@@ -324,14 +356,6 @@ function documentFromReading(
     zh: "评测系统没有收到结果（内部错误），将自动重试。",
     en: "The grader received no result (internal error); it will be retried.",
   }, `no-result: exit ${outcome.exitCode}`);
-}
-
-/** The sandbox runs as an unprivileged uid: it must be able to read the run's files. */
-async function chmodReadable(directory: string): Promise<void> {
-  await chmod(directory, 0o755);
-  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
-    await chmod(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
-  }
 }
 
 function round(value: number): number {

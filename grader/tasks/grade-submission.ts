@@ -8,14 +8,10 @@
  * the database) is retried; after the last attempt the student sees
  * GRADER_ERROR with a friendly message, never FAILED.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { JobHelpers } from "graphile-worker";
 import { prisma } from "../../lib/db/client";
 import { recordGradingResult } from "../../lib/progress/record-grading-result";
 import { ZGradeJobPayload } from "../../lib/submissions/schemas";
-import type { TGradingResult } from "../result";
 import { graderErrorResult, loadExercise, runHarness } from "../run-harness";
 import type { Spawner } from "../spawn";
 
@@ -35,27 +31,29 @@ export async function gradeSubmissionJob(payload: unknown, helpers: Pick<JobHelp
   });
   const submission = claimed[0];
   if (!submission) return;
-  await prisma.$executeRaw`SELECT pg_notify('submission_updates', ${submissionId}::text)`;
+  // The browser learns "running" while the grading goes on.
+  const notified = prisma.$executeRaw`SELECT pg_notify('submission_updates', ${submissionId}::text)`;
+  // The version of the content it is graded against, read before the tests are.
+  const item = prisma.courseItem.findUnique({ where: { id: submission.itemId }, select: { contentHash: true } });
+  // Awaited below; until then a failure must not count as unhandled.
+  notified.catch(() => undefined);
+  item.catch(() => undefined);
 
   const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
   try {
     const exercise = await loadExercise(submission.itemId).catch((error: unknown) => {
       throw new RetryableGradingError(`exercise files for ${submission.itemId} not found: ${String(error)}`);
     });
-    const directory = await mkdtemp(path.join(os.tmpdir(), "awaitable-submission-"));
-    let result: TGradingResult;
-    try {
-      const file = path.join(directory, "submission.py");
-      await writeFile(file, submission.code);
-      result = await runHarness({ mode: "grade", submissionPath: file, exercise }, spawner ? { spawner } : {});
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+    const result = await runHarness(
+      { mode: "grade", submissionCode: submission.code, exercise },
+      spawner ? { spawner } : {},
+    );
     if (result.verdict === "GRADER_ERROR" && !lastAttempt) {
       throw new RetryableGradingError(`the harness reported a grader error: ${result.error?.type ?? ""} ${result.error?.message ?? ""}`);
     }
-    const item = await prisma.courseItem.findUnique({ where: { id: submission.itemId }, select: { contentHash: true } });
-    await recordGradingResult(submissionId, result, { startedAt, finishedAt: new Date(), contentHash: item?.contentHash ?? null });
+    const { contentHash = null } = (await item) ?? {};
+    await notified;
+    await recordGradingResult(submissionId, result, { startedAt, finishedAt: new Date(), contentHash });
   } catch (error) {
     if (!lastAttempt) throw error;
     helpers.logger.error(`giving up on submission ${submissionId} after ${helpers.job.attempts} attempts: ${String(error)}`);

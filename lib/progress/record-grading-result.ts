@@ -18,11 +18,10 @@ export async function recordGradingResult(
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     // Row lock: of two writers racing on one submission, the second sees DONE.
-    await tx.$queryRaw`SELECT 1 FROM "Submission" WHERE id = ${submissionId}::uuid FOR UPDATE`;
-    const submission = await tx.submission.findUnique({
-      where: { id: submissionId },
-      select: { status: true, userId: true, itemId: true, queuedAt: true, regradeOfId: true },
-    });
+    const [submission] = await tx.$queryRaw<
+      { status: string; userId: string; itemId: string; queuedAt: Date; regradeOfId: string | null }[]
+    >`SELECT status::text, "userId"::text, "itemId"::text, "queuedAt", "regradeOfId"::text
+        FROM "Submission" WHERE id = ${submissionId}::uuid FOR UPDATE`;
     if (!submission || submission.status === "DONE") return false;
     const phaseTimings: PhaseTimings = {
       queuedAt: submission.queuedAt.toISOString(),
@@ -49,7 +48,7 @@ export async function recordGradingResult(
         result: rest as unknown as Prisma.InputJsonValue,
       },
     });
-    await tx.testResult.deleteMany({ where: { submissionId } });
+    // No test results exist yet: they are written with DONE, in this transaction only.
     if (result.tests.length > 0) {
       await tx.testResult.createMany({
         data: result.tests.map((test, position) => ({
@@ -66,31 +65,23 @@ export async function recordGradingResult(
         })),
       });
     }
-    // A fault of ours is never counted against the student.
+    // A fault of ours is never counted against the student. One statement,
+    // under the unique (userId, itemId): the best score only ever rises, the
+    // first solve is kept, and a regrade is not a new attempt of the student's.
     if (result.verdict !== "GRADER_ERROR") {
       const score = result.score ?? 0;
-      const existing = await tx.progress.findUnique({
-        where: { userId_itemId: { userId: submission.userId, itemId: submission.itemId } },
-        select: { bestScore: true, solvedAt: true },
-      });
-      await tx.progress.upsert({
-        where: { userId_itemId: { userId: submission.userId, itemId: submission.itemId } },
-        create: {
-          userId: submission.userId,
-          itemId: submission.itemId,
-          bestScore: score,
-          attempts: submission.regradeOfId ? 0 : 1,
-          lastAttemptAt: timings.finishedAt,
-          solvedAt: result.verdict === "PASSED" ? timings.finishedAt : null,
-        },
-        update: {
-          bestScore: Math.max(existing?.bestScore ?? 0, score),
-          // A regrade is not a new attempt of the student's.
-          attempts: { increment: submission.regradeOfId ? 0 : 1 },
-          lastAttemptAt: timings.finishedAt,
-          solvedAt: existing?.solvedAt ?? (result.verdict === "PASSED" ? timings.finishedAt : null),
-        },
-      });
+      const attempts = submission.regradeOfId ? 0 : 1;
+      const solvedAt = result.verdict === "PASSED" ? timings.finishedAt : null;
+      await tx.$executeRaw`
+        INSERT INTO "Progress" (id, "userId", "itemId", "bestScore", attempts, "lastAttemptAt", "solvedAt", "updatedAt")
+        VALUES (gen_random_uuid(), ${submission.userId}::uuid, ${submission.itemId}::uuid, ${score}, ${attempts},
+                ${timings.finishedAt}, ${solvedAt}, now())
+        ON CONFLICT ("userId", "itemId") DO UPDATE SET
+          "bestScore" = GREATEST("Progress"."bestScore", EXCLUDED."bestScore"),
+          attempts = "Progress".attempts + EXCLUDED.attempts,
+          "lastAttemptAt" = EXCLUDED."lastAttemptAt",
+          "solvedAt" = COALESCE("Progress"."solvedAt", EXCLUDED."solvedAt"),
+          "updatedAt" = now()`;
     }
     await tx.$executeRaw`SELECT pg_notify('submission_updates', ${submissionId}::text)`;
     return true;
