@@ -7,8 +7,8 @@
  * Both hierarchies are supported: cgroup v1 with separate `memory` and `pids`
  * controllers (what these machines expose) and the unified cgroup v2.
  */
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rmdir, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir, readFile, rmdir } from "node:fs/promises";
 import path from "node:path";
 
 export type CgroupUsage = {
@@ -35,8 +35,28 @@ async function readText(file: string): Promise<string> {
   return (await readFile(file, "utf8")).trim();
 }
 
-async function readPids(file: string): Promise<number[]> {
-  const text = await readText(file).catch(() => "");
+// The control files below live in the kernel's memory and answer at once:
+// read and written synchronously, a run's dozen of them cost microseconds
+// instead of a thread-pool round trip each.
+function readControl(file: string): string {
+  return readFileSync(file, "utf8").trim();
+}
+
+function writeControl(file: string, value: string, { optional = false } = {}) {
+  try {
+    writeFileSync(file, value);
+  } catch (error) {
+    if (!optional) throw error;
+  }
+}
+
+function readPids(file: string): number[] {
+  let text = "";
+  try {
+    text = readControl(file);
+  } catch {
+    return [];
+  }
   return text ? text.split("\n").map(Number).filter((pid) => pid > 0) : [];
 }
 
@@ -49,7 +69,7 @@ async function killPids(procsFiles: string[]): Promise<number> {
   let killed = 0;
   // Processes may fork while we kill: repeat until the group stays empty.
   for (let round = 0; round < 50; round += 1) {
-    const pids = (await Promise.all(procsFiles.map(readPids))).flat();
+    const pids = procsFiles.flatMap(readPids);
     if (pids.length === 0) return killed;
     for (const pid of new Set(pids)) {
       try {
@@ -87,23 +107,29 @@ abstract class CountingSlotCgroup {
 
   protected abstract readonly counterFiles: CounterFiles;
 
-  private async counters() {
+  private counters() {
     const { memoryEvents, pidsEvents, peak } = this.counterFiles;
+    let peakText = "NaN";
+    try {
+      peakText = readControl(peak);
+    } catch {
+      // not kept by this kernel
+    }
     return {
-      oomKills: keyedCounter(await readText(memoryEvents), "oom_kill"),
-      pidsMaxEvents: keyedCounter(await readText(pidsEvents), "max"),
-      peakBytes: Number(await readText(peak).catch(() => "NaN")),
+      oomKills: keyedCounter(readControl(memoryEvents), "oom_kill"),
+      pidsMaxEvents: keyedCounter(readControl(pidsEvents), "max"),
+      peakBytes: Number(peakText),
     };
   }
 
-  protected async rememberCounters() {
-    const { oomKills, pidsMaxEvents } = await this.counters();
+  protected rememberCounters() {
+    const { oomKills, pidsMaxEvents } = this.counters();
     this.oomKillsBefore = oomKills;
     this.pidsMaxEventsBefore = pidsMaxEvents;
   }
 
   async usage(): Promise<CgroupUsage> {
-    const { oomKills, pidsMaxEvents, peakBytes } = await this.counters();
+    const { oomKills, pidsMaxEvents, peakBytes } = this.counters();
     return {
       oomKilled: oomKills > this.oomKillsBefore,
       pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
@@ -129,18 +155,24 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
     };
   }
 
+  /** The limits last written: a slot mostly runs one exercise after another with the same ones. */
+  private written = { memoryBytes: -1, processes: -1 };
+
   async prepare(limits: { memoryBytes: number; processes: number }) {
     const memory = (file: string) => path.join(this.memoryDir, file);
-    const swapFile = memory("memory.memsw.limit_in_bytes");
-    const hasSwapAccounting = existsSync(swapFile);
-    // memsw must stay >= the memory limit: raise it first, lower it last.
-    if (hasSwapAccounting) await writeFile(swapFile, "-1").catch(() => undefined);
-    await writeFile(memory("memory.limit_in_bytes"), String(limits.memoryBytes));
-    if (hasSwapAccounting) await writeFile(swapFile, String(limits.memoryBytes));
-    await writeFile(memory("memory.max_usage_in_bytes"), "0").catch(() => undefined);
-    await writeFile(memory("memory.failcnt"), "0").catch(() => undefined);
-    await writeFile(path.join(this.pidsDir, "pids.max"), String(limits.processes));
-    await this.rememberCounters();
+    if (limits.memoryBytes !== this.written.memoryBytes) {
+      const swapFile = memory("memory.memsw.limit_in_bytes");
+      const hasSwapAccounting = existsSync(swapFile);
+      // memsw must stay >= the memory limit: raise it first, lower it last.
+      if (hasSwapAccounting) writeControl(swapFile, "-1", { optional: true });
+      writeControl(memory("memory.limit_in_bytes"), String(limits.memoryBytes));
+      if (hasSwapAccounting) writeControl(swapFile, String(limits.memoryBytes));
+    }
+    writeControl(memory("memory.max_usage_in_bytes"), "0", { optional: true });
+    writeControl(memory("memory.failcnt"), "0", { optional: true });
+    if (limits.processes !== this.written.processes) writeControl(path.join(this.pidsDir, "pids.max"), String(limits.processes));
+    this.written = { ...limits };
+    this.rememberCounters();
   }
 
   killAll() {
@@ -168,17 +200,22 @@ class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
     };
   }
 
+  private written = { memoryBytes: -1, processes: -1 };
+
   async prepare(limits: { memoryBytes: number; processes: number }) {
-    await writeFile(path.join(this.dir, "memory.max"), String(limits.memoryBytes));
-    await writeFile(path.join(this.dir, "memory.swap.max"), "0").catch(() => undefined);
-    await writeFile(path.join(this.dir, "pids.max"), String(limits.processes));
-    await writeFile(path.join(this.dir, "memory.peak"), "0").catch(() => undefined);
-    await this.rememberCounters();
+    if (limits.memoryBytes !== this.written.memoryBytes) {
+      writeControl(path.join(this.dir, "memory.max"), String(limits.memoryBytes));
+      writeControl(path.join(this.dir, "memory.swap.max"), "0", { optional: true });
+    }
+    if (limits.processes !== this.written.processes) writeControl(path.join(this.dir, "pids.max"), String(limits.processes));
+    writeControl(path.join(this.dir, "memory.peak"), "0", { optional: true });
+    this.written = { ...limits };
+    this.rememberCounters();
   }
 
   async killAll() {
     // cgroup.kill (Linux 5.14+) kills the whole group atomically, forks included.
-    await writeFile(path.join(this.dir, "cgroup.kill"), "1").catch(() => undefined);
+    writeControl(path.join(this.dir, "cgroup.kill"), "1", { optional: true });
     return killPids(this.procsFiles);
   }
 
@@ -219,7 +256,7 @@ export async function createSlotCgroup(name: string): Promise<SlotCgroup> {
   if (detected.mode === "v2") {
     const parent = detected.base;
     await mkdir(parent, { recursive: true });
-    await writeFile(path.join(parent, "cgroup.subtree_control"), "+memory +pids").catch(() => undefined);
+    writeControl(path.join(parent, "cgroup.subtree_control"), "+memory +pids", { optional: true });
     const dir = path.join(parent, name);
     await mkdir(dir, { recursive: true });
     return new V2SlotCgroup(dir);
