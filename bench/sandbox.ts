@@ -1,7 +1,8 @@
 // `npx tsx bench/sandbox.ts [runs]`: what the sandbox costs.
-// Prints the median real time of a bare Python start and of the same start
-// inside a sandbox slot (the difference is the sandbox's added cost per run),
-// and the median time of one complete grading of a typical exercise.
+// Prints the median real time of a bare Python start and of the same program
+// run in a sandbox slot (forked from the zygote, with all of its isolation;
+// the difference is what the sandbox adds over a fresh interpreter), and the
+// median time of one complete grading of a typical exercise, sandboxed and not.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { loadExercise, runHarness } from "../grader/run-harness";

@@ -28,11 +28,11 @@ describe("readChannel", () => {
 });
 
 describe("defaultSpawner", () => {
-  const broken = async () => ({ ok: false as const, problems: ["/usr/bin/bwrap is missing (apt-get install bubblewrap)"] });
+  const broken = async () => ({ ok: false as const, problems: ["/usr/bin/python3 cannot import seccomp (apt-get install python3-seccomp)"] });
 
   test("refuses to run student code when the sandbox does not work, naming what is missing", async () => {
     await expect(defaultSpawner({}, broken)).rejects.toThrow(SandboxUnavailableError);
-    await expect(defaultSpawner({ AWAITABLE_UNSANDBOXED: "0" }, broken)).rejects.toThrow(/apt-get install bubblewrap/);
+    await expect(defaultSpawner({ AWAITABLE_UNSANDBOXED: "0" }, broken)).rejects.toThrow(/apt-get install python3-seccomp/);
   });
 
   test("runs unsandboxed only behind the explicit development setting", async () => {

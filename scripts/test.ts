@@ -41,9 +41,6 @@ function checkPrerequisites(): string[] {
       problems.push(`${PYTHON} is Python ${pythonVersion}: the grader needs 3.11 or newer (apt-get install python3).`);
     }
   }
-  if (!existsSync("/usr/bin/bwrap")) {
-    problems.push("/usr/bin/bwrap is missing: the grader runs student code in a bubblewrap sandbox (apt-get install bubblewrap).");
-  }
   if (pythonVersion && spawnSync(PYTHON, ["-c", "import seccomp"]).status !== 0) {
     problems.push(`${PYTHON} cannot import seccomp: the sandbox's system-call filter needs it (apt-get install python3-seccomp).`);
   }

@@ -2,13 +2,15 @@
 // host intact, no process left behind, no secret readable) and stopped for
 // the right reason. Legitimate concurrency must keep working.
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, openSync, readFileSync, readlinkSync, readSync } from "node:fs";
 import { chmod, mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_LIMITS, type TSandboxLimits } from "./limits";
-import { checkSandbox, SandboxPool, type SandboxOutcome } from "./sandbox";
+import { checkSandbox, SandboxPool, sandboxZygotePid, type SandboxOutcome } from "./sandbox";
 
 const SECRET = "hostile-test-secret-d41d8cd98f00b204";
 const pool = new SandboxPool(3);
@@ -22,13 +24,18 @@ beforeAll(async () => {
   if (!check.ok) throw new Error(`the sandbox is not usable here: ${check.problems.join("; ")}`);
 });
 
-async function runPython(code: string, limits: Partial<TSandboxLimits> = {}, binds: { host: string; sandbox: string }[] = []) {
+async function runPython(
+  code: string,
+  limits: Partial<TSandboxLimits> = {},
+  binds: { host: string; sandbox: string }[] = [],
+  stdin = "",
+) {
   const directory = await mkdtemp(path.join(os.tmpdir(), "awaitable-hostile-"));
   await writeFile(path.join(directory, "main.py"), code, { mode: 0o644 });
   await chmod(directory, 0o755);
   const outcome = await pool.run({
     pythonArgs: ["/submission/main.py"],
-    stdin: "",
+    stdin,
     readOnlyBinds: [{ host: directory, sandbox: "/submission" }, ...binds],
     env: { PATH: "/usr/bin", HOME: "/tmp", LANG: "C.UTF-8" },
     limits: { ...DEFAULT_SANDBOX_LIMITS, ...limits },
@@ -323,6 +330,102 @@ describe("slots", { timeout: 30_000 }, () => {
     expect(results[3]?.out).toContain("queued for a free slot");
     expect(results[4]?.out).toContain("and another");
     expect(new Set(results.map((result) => result.slot)).size).toBeLessThanOrEqual(3);
+    expect(pool.busy).toBe(0);
+  });
+});
+
+/** How many times each needle occurs in the readable memory of a process. */
+function countInMemory(pid: number, needles: string[]): number[] {
+  const counts = needles.map(() => 0);
+  const patterns = needles.map((needle) => Buffer.from(needle));
+  const memory = openSync(`/proc/${pid}/mem`, "r");
+  try {
+    for (const line of readFileSync(`/proc/${pid}/maps`, "utf8").trim().split("\n")) {
+      const [range = "", permissions = ""] = line.split(" ");
+      if (!permissions.startsWith("r") || /\[(vvar|vsyscall|vvar_vclock)\]/.test(line)) continue;
+      const [start = 0, end = 0] = range.split("-").map((hex) => Number.parseInt(hex, 16));
+      const chunk = Buffer.alloc(1 << 20);
+      // Chunks overlap by a little, so a needle across a border is found (and may count twice).
+      for (let position = start; position < end; position += chunk.length - 256) {
+        const length = Math.min(chunk.length, end - position);
+        let read = 0;
+        try {
+          read = readSync(memory, chunk, 0, length, position);
+        } catch {
+          break; // a region that cannot be read (a guard page)
+        }
+        const view = chunk.subarray(0, read);
+        patterns.forEach((pattern, index) => {
+          for (let at = view.indexOf(pattern); at >= 0; at = view.indexOf(pattern, at + 1)) counts[index] = (counts[index] ?? 0) + 1;
+        });
+      }
+    }
+  } finally {
+    closeSync(memory);
+  }
+  return counts;
+}
+
+describe("the zygote every run is forked from", { timeout: 30_000 }, () => {
+  it("holds no secret of the grader's and nothing of any run that went through it", async () => {
+    const marker = `run-marker-${randomBytes(12).toString("hex")}`;
+    const codeMarker = `code-marker-${randomBytes(12).toString("hex")}`;
+    const run = await runPython(
+      `import sys\nkept = sys.stdin.read() + ${JSON.stringify(codeMarker)}\nprint(len(kept))\n`,
+      {},
+      [],
+      marker.repeat(100),
+    );
+    expect(run.exitCode).toBe(0);
+    const zygote = sandboxZygotePid();
+    expect(zygote).toBeDefined();
+    // What the grader's own process holds (process.env above), and what the run was given.
+    const [secret, stdin, code, own] = countInMemory(zygote!, [SECRET, marker, codeMarker, "HarnessLoader"]);
+    expect(own, "the scan finds what the zygote does hold").toBeGreaterThan(0);
+    expect({ secret, stdin, code }).toEqual({ secret: 0, stdin: 0, code: 0 });
+    const environment = readFileSync(`/proc/${zygote}/environ`, "utf8").split("\0").filter(Boolean);
+    expect(environment.sort()).toEqual(["LANG=C.UTF-8", "LC_ALL=C.UTF-8"]);
+  });
+
+  it("is single-threaded, and every run gets namespaces, credentials and a filter of its own", async () => {
+    const zygote = sandboxZygotePid()!;
+    expect((await readdir(`/proc/${zygote}/task`)).length).toBe(1);
+    const kinds = ["pid", "net", "mnt", "ipc", "uts", "cgroup"];
+    const code = [
+      "import os",
+      `print(' '.join(os.readlink('/proc/self/ns/' + kind) for kind in ${JSON.stringify(kinds)}))`,
+      "status = dict(line.split(':\\t', 1) for line in open('/proc/self/status').read().splitlines() if ':\\t' in line)",
+      "print(os.getuid(), os.getgid(), os.getgroups(), status['CapEff'].strip(), status['CapBnd'].strip(), status['NoNewPrivs'].strip(), status['Seccomp'].strip())",
+    ].join("\n");
+    const [first, second] = await Promise.all([runPython(code), runPython(code)]);
+    const namespaces = (run: Awaited<ReturnType<typeof runPython>>) => run.out.split("\n")[0]!.split(" ");
+    const zygoteNamespaces = kinds.map((kind) => readlinkSync(`/proc/${zygote}/ns/${kind}`));
+    kinds.forEach((kind, index) => {
+      const seen = [zygoteNamespaces[index], namespaces(first)[index], namespaces(second)[index]];
+      expect(new Set(seen).size, `${kind} namespaces: ${seen.join(", ")}`).toBe(3);
+    });
+    for (const run of [first, second]) {
+      const uid = uidBase + run.slot;
+      expect(run.out.split("\n")[1]).toBe(`${uid} ${uid} [] 0000000000000000 0000000000000000 1 2`);
+    }
+  });
+
+  it("is replaced when it dies, and a run that cannot be set up is the grader's fault", async () => {
+    const before = sandboxZygotePid()!;
+    process.kill(before, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const run = await runPython("print('still grading')\n");
+    expect(run.out).toContain("still grading");
+    expect(sandboxZygotePid()).not.toBe(before);
+    await expect(
+      pool.run({
+        pythonArgs: ["-c", "print('never runs')"],
+        stdin: "",
+        readOnlyBinds: [{ host: "/nonexistent/awaitable-folder", sandbox: "/submission" }],
+        env: {},
+        limits: DEFAULT_SANDBOX_LIMITS,
+      }),
+    ).rejects.toThrow(/could not be set up/);
     expect(pool.busy).toBe(0);
   });
 });

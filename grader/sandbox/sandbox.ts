@@ -54,7 +54,7 @@ export type SandboxRequest = {
 
 export type SandboxOutcome = {
   exitCode: number | null;
-  /** The signal that ended Python (decoded from bwrap's 128+n), or that ended bwrap. */
+  /** The signal that ended Python (128 + SIGXFSZ from the harness counts as SIGXFSZ); SIGKILL when the run was stopped. */
   signal: NodeJS.Signals | null;
   /** The head and tail of what Python printed, and how much in all. */
   stdout: KeptOutput;
@@ -130,6 +130,11 @@ function processZygote(): Zygote {
   return zygote;
 }
 
+/** The pid of this process's zygote, while it runs (for tests and health checks). */
+export function sandboxZygotePid(): number | undefined {
+  return zygote?.pid;
+}
+
 process.on("exit", () => {
   for (const index of claimed) rmSync(path.join(CLAIMS_DIRECTORY, `slot-${index}.owner`), { force: true });
   if (zygote) {
@@ -197,17 +202,18 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   const { limits } = request;
   const started = performance.now();
   let limitExceeded: LimitName | null = null;
-  let run: Awaited<ReturnType<Zygote["run"]>> | undefined;
+  // Set once the zygote has the run; a limit may be reached before that.
+  const inFlight: { run?: Awaited<ReturnType<Zygote["run"]>> } = {};
   let forceTimer: NodeJS.Timeout | undefined;
   const stop = (limit: LimitName) => {
     limitExceeded ??= limit;
     // Closing the connection makes the runner SIGKILL pid 1, and the kernel
     // everything else in its pid namespace; the cgroups are the backstop.
-    run?.stop();
+    inFlight.run?.stop();
     forceTimer ??= setTimeout(() => void slot.cgroup.killAll().catch(() => undefined), FORCE_STOP_MS);
   };
   const output = runOutput(limits.outputKb * 1024, () => stop("output"));
-  run = await processZygote().run(
+  const run = await processZygote().run(
     {
       args: request.pythonArgs,
       env: request.env,
@@ -225,7 +231,8 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     },
     output,
   );
-  if (limitExceeded) run.stop(); // the output limit passed before run was set
+  inFlight.run = run;
+  if (limitExceeded) run.stop(); // a limit was reached before the run was set
 
   const wallTimer = setTimeout(() => stop("wall"), limits.wallSeconds * 1000);
   // A fork bomb makes fork() fail inside long before it ends on its own, and
