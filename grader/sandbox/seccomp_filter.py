@@ -1,7 +1,7 @@
-"""Writes the sandbox's seccomp filter, as BPF, to standard output.
+"""The sandbox's seccomp filter.
 
-bubblewrap loads it (--seccomp FD) into every sandboxed process right before
-exec. Default: allow. Refused: sockets other than AF_UNIX (asyncio's
+The zygote (zygote.py) builds it once and loads it into every run, last,
+after the run has dropped its privileges. Default: allow. Refused: sockets other than AF_UNIX (asyncio's
 self-pipe and multiprocessing use AF_UNIX), tracing other processes, mounts,
 new namespaces, kernel keyrings, modules, BPF, perf, io_uring, clocks, and
 other calls a Python exercise never needs. Built with Debian's python3-seccomp
@@ -9,7 +9,6 @@ other calls a Python exercise never needs. Built with Debian's python3-seccomp
 """
 import errno
 import socket
-import sys
 
 import seccomp
 
@@ -62,8 +61,3 @@ def build() -> seccomp.SyscallFilter:
     rules.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")
     rules.add_rule(deny, "ioctl", seccomp.Arg(1, seccomp.MASKED_EQ, 0xFFFFFFFF, TIOCSTI))
     return rules
-
-
-if __name__ == "__main__":
-    build().export_bpf(sys.stdout.buffer)
-    sys.stdout.flush()

@@ -458,7 +458,6 @@ def threads_now() -> int:
 def serve():
     """Accepts runs until standard input closes (its owner is gone). Returns
     in pid 1 of a run, with the run's request; the zygote itself exits here."""
-    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     # Runners that die before their pid 1 leave it to the zygote, which (with
     # SIGCHLD ignored) has it reaped: this machine's init may not reap.
     prctl(PR_SET_CHILD_SUBREAPER, 1)
@@ -487,10 +486,20 @@ def serve():
         for key, _events in selector.select():
             if key.fd == 0:
                 if not os.read(0, 4096):
+                    # The grader is gone (its end of the pipe closed, however it
+                    # ended). Its runs' connections closed too, so their runners
+                    # are stopping them: wait for the last, so that none is left
+                    # to an init that may not reap, then go.
+                    listener.close()
                     try:
                         if os.stat(SOCKET_PATH).st_ino == socket_inode:  # not a successor's
                             os.unlink(SOCKET_PATH)
                     except OSError:
+                        pass
+                    signal.alarm(30)  # a backstop: never outlive the grader by long
+                    try:
+                        os.wait()  # with SIGCHLD ignored: returns once every child is gone
+                    except ChildProcessError:
                         pass
                     os._exit(0)
                 continue

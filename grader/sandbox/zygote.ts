@@ -4,8 +4,9 @@
  * run into a sandbox of its own. Starting it costs what one run used to
  * (~150 ms); each run then costs a fork instead of a Python start.
  *
- * Started lazily, restarted when it dies, stopped with its owner (it exits
- * when its standard input closes, and has a parent-death signal).
+ * Started lazily, restarted when it dies, stopped with its owner: when its
+ * standard input closes (however the grader ended), it waits for the runs in
+ * flight to be stopped and exits.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
