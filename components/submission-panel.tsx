@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
+import { nextPollDelay } from "@/lib/submissions/poll-delay";
 import { Timeline, type TimelineTrace } from "./timeline";
 
 type Verdict = "PASSED" | "FAILED" | "SYNTAX_ERROR" | "RUNTIME_ERROR" | "TIME_LIMIT" | "MEMORY_LIMIT" | "OUTPUT_LIMIT" | "GRADER_ERROR";
@@ -33,7 +34,6 @@ type HistoryEntry = { id: string; status: string; verdict: string | null; score:
 
 type ApiError = { error?: { message?: Record<Locale, string>; issues?: { message: Record<Locale, string> }[] } };
 
-const POLL_MS = 400;
 
 export function SubmissionPanel(props: {
   exerciseId: string;
@@ -53,11 +53,15 @@ export function SubmissionPanel(props: {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const watch = useCallback((id: string) => {
+    let failures = 0;
+    let last: Submission | null = null;
     const poll = async () => {
       try {
         const response = await fetch(`/api/submissions/${id}`, { cache: "no-store" });
         if (!response.ok) throw new Error(String(response.status));
         const body = (await response.json()) as { submission: Submission };
+        failures = 0;
+        last = body.submission;
         setPollTrouble(false);
         setSubmission(body.submission);
         if (body.submission.status === "DONE") {
@@ -69,9 +73,10 @@ export function SubmissionPanel(props: {
           return;
         }
       } catch {
+        failures += 1;
         setPollTrouble(true);
       }
-      timer.current = setTimeout(() => void poll(), POLL_MS);
+      timer.current = setTimeout(() => void poll(), nextPollDelay(last, failures));
     };
     if (timer.current) clearTimeout(timer.current);
     void poll();
