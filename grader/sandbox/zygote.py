@@ -284,10 +284,9 @@ def drop_privileges(request: dict) -> None:
     os.setresuid(uid, uid, uid)  # from root to another uid: every capability goes
     if os.geteuid() != uid or os.getegid() != uid or os.getgroups():
         raise OSError("could not drop privileges")
-    # Credentials changed, which clears the parent-death signal: set it now.
+    # Changing credentials cleared the parent-death signal: set it again. (Had
+    # the runner died in between, the last write of the setup fails: no reader.)
     prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != 0:  # the runner (outside this pid namespace) is gone already
-        os._exit(SETUP_FAILED_EXIT)
     prctl(PR_SET_NO_NEW_PRIVS, 1)
 
 
@@ -308,6 +307,8 @@ def become_pid_one(request: dict, pipes: dict, setup_write: int) -> None:
     os.close(setup_write)
     setup_write = moved
     try:
+        # Dies with the runner, from the first moment.
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
         os.setsid()
         socket.sethostname("sandbox")
         build_root(request)
@@ -375,10 +376,8 @@ def runner(connection: socket.socket):
     try:
         relay(connection, request, pid, pipes, setup_read, setup_write)
     except BaseException as failure:  # noqa: BLE001
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
+        # Pid 1 dies with the runner (its parent-death signal), and its whole
+        # pid namespace with it; the zygote reaps what is left.
         log(f"runner failed: {type(failure).__name__}: {failure}")
     os._exit(0)
 
@@ -401,6 +400,13 @@ def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
     setup_message = bytearray()
     status = None
     killed = False
+
+    def kill_run() -> None:
+        nonlocal killed
+        killed = True
+        if status is None:  # not reaped yet, so the pid is still the run's
+            signal.pidfd_send_signal(process, signal.SIGKILL)
+
     while sources or status is None:
         for key, _events in selector.select():
             fd = key.fd
@@ -416,15 +422,14 @@ def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
                     stdin_fd = -1
             elif fd == connection.fileno():
                 # The caller only ever closes early: stop the run.
-                if not connection.recv(4096) and not killed:
-                    killed = True
-                    os.kill(pid, signal.SIGKILL)
+                if not connection.recv(4096):
                     selector.unregister(connection)
+                    if not killed:
+                        kill_run()
             elif fd == process:
                 _, wait_status = os.waitpid(pid, 0)
                 status = wait_status
                 selector.unregister(process)
-                os.close(process)
             else:
                 chunk = os.read(fd, 65536)
                 if not chunk:
@@ -437,8 +442,8 @@ def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
                     try:
                         connection.sendall(frame(sources[fd], chunk))
                     except OSError:
-                        killed = True
-                        os.kill(pid, signal.SIGKILL)
+                        kill_run()
+    os.close(process)
     if bytes(setup_message) != b"ok":
         result = {"setupFailed": setup_message.decode("utf-8", "replace") or "pid 1 ended during setup"}
     elif os.WIFSIGNALED(status):
