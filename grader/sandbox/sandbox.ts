@@ -25,7 +25,7 @@
  * passes the wall-time or output limit or its pids limit.
  */
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,35 +76,38 @@ const signalNames = Object.fromEntries(Object.entries(os.constants.signals).map(
 
 type Slot = { index: number; uid: number; cgroup: SlotCgroup };
 
-const CLAIMS_DIRECTORY = existsSync("/run") ? "/run/awaitable-sandbox" : path.join(os.tmpdir(), "awaitable-sandbox");
+/** Root-only: each grader process's zygote has its socket and run roots here. */
+const SANDBOX_DIRECTORY = existsSync("/run") ? "/run/awaitable-sandbox" : path.join(os.tmpdir(), "awaitable-sandbox");
 const MAX_SLOTS = 1000;
-const claimed = new Set<number>();
+/** Held for the life of the process: the slots it owns. */
+const slotLocks: net.Server[] = [];
 
 /**
  * A slot number no other process on this machine uses: several workers (and
  * parallel test files) share the machine, and two runs in one uid or cgroup
- * would kill each other's processes. A claim is a file created exclusively,
- * naming its owner's pid; a dead owner's claim is taken over.
+ * would kill each other's processes. Owning slot n is listening on the
+ * abstract Unix socket `awaitable-sandbox-slot-n`: the kernel gives a name to
+ * one process at a time and frees it the moment that process dies, however
+ * it dies (files naming an owner's pid raced when two processes took over a
+ * dead owner's claim at once, and pids are reused).
  */
 async function claimSlotNumber(): Promise<number> {
-  await mkdir(CLAIMS_DIRECTORY, { recursive: true, mode: 0o700 });
   for (let index = 0; index < MAX_SLOTS; index += 1) {
-    if (claimed.has(index)) continue;
-    const file = path.join(CLAIMS_DIRECTORY, `slot-${index}.owner`);
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        await writeFile(file, String(process.pid), { flag: "wx", mode: 0o600 });
-        claimed.add(index);
-        return index;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        const owner = Number(await readFile(file, "utf8").catch(() => "0"));
-        if (owner > 0 && processAlive(owner)) break;
-        await unlink(file).catch(() => undefined); // a dead owner's claim: take it over
-      }
-    }
+    if (await holdSlotLock(index)) return index;
   }
-  throw new Error(`all ${MAX_SLOTS} sandbox slots of this machine are claimed (see ${CLAIMS_DIRECTORY})`);
+  throw new Error(`all ${MAX_SLOTS} sandbox slots of this machine are taken`);
+}
+
+function holdSlotLock(index: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(false) : reject(error)));
+    server.listen(`\0awaitable-sandbox-slot-${index}`, () => {
+      server.unref(); // owning a slot is no reason to keep the process alive
+      slotLocks.push(server);
+      resolve(true);
+    });
+  });
 }
 
 function processAlive(pid: number): boolean {
@@ -121,11 +124,11 @@ let zygote: Zygote | undefined;
 /** This process's zygote; the folders of dead processes' zygotes are removed on the way. */
 function processZygote(): Zygote {
   if (!zygote) {
-    for (const entry of existsSync(CLAIMS_DIRECTORY) ? readdirSync(CLAIMS_DIRECTORY) : []) {
+    for (const entry of existsSync(SANDBOX_DIRECTORY) ? readdirSync(SANDBOX_DIRECTORY) : []) {
       const owner = /^zygote-(\d+)$/.exec(entry);
-      if (owner && !processAlive(Number(owner[1]))) rmSync(path.join(CLAIMS_DIRECTORY, entry), { recursive: true, force: true });
+      if (owner && !processAlive(Number(owner[1]))) rmSync(path.join(SANDBOX_DIRECTORY, entry), { recursive: true, force: true });
     }
-    zygote = new Zygote(PYTHON, HARNESS_DIRECTORY, zygoteSocketPath(CLAIMS_DIRECTORY));
+    zygote = new Zygote(PYTHON, HARNESS_DIRECTORY, zygoteSocketPath(SANDBOX_DIRECTORY));
   }
   return zygote;
 }
@@ -136,10 +139,9 @@ export function sandboxZygotePid(): number | undefined {
 }
 
 process.on("exit", () => {
-  for (const index of claimed) rmSync(path.join(CLAIMS_DIRECTORY, `slot-${index}.owner`), { force: true });
   if (zygote) {
     zygote.stop();
-    rmSync(path.dirname(zygoteSocketPath(CLAIMS_DIRECTORY)), { recursive: true, force: true });
+    rmSync(path.dirname(zygoteSocketPath(SANDBOX_DIRECTORY)), { recursive: true, force: true });
   }
 });
 
@@ -256,6 +258,7 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   const strayProcessesKilled = await slot.cgroup.killAll();
   const usage = await slot.cgroup.usage();
   if (end.kind === "setupFailed") throw new Error(`the sandbox could not be set up: ${end.reason}`);
+  if (end.kind === "runnerFailed") throw new Error(`the sandbox's runner failed: ${end.reason}`);
 
   // Python ignores SIGXFSZ (a write past the limit only raises), so the
   // harness exits with 128 + SIGXFSZ on it, as a shell would report the signal.

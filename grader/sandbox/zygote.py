@@ -378,7 +378,12 @@ def runner(connection: socket.socket):
     except BaseException as failure:  # noqa: BLE001
         # Pid 1 dies with the runner (its parent-death signal), and its whole
         # pid namespace with it; the zygote reaps what is left.
-        log(f"runner failed: {type(failure).__name__}: {failure}")
+        reason = f"{type(failure).__name__}: {failure}"
+        log(f"runner failed: {reason}")
+        try:
+            connection.sendall(frame(b"f", reason.encode()))
+        except OSError:
+            pass
     os._exit(0)
 
 

@@ -35,6 +35,8 @@ export type RunEnd =
   | { kind: "exited"; exitCode: number | null; signal: number | null }
   /** The sandbox could not be set up: nothing of the program ran. */
   | { kind: "setupFailed"; reason: string }
+  /** The runner failed while the program ran (our fault, not the program's). */
+  | { kind: "runnerFailed"; reason: string }
   /** The connection closed without an exit status: stopped by us, or the runner died. */
   | { kind: "closed" };
 
@@ -154,6 +156,7 @@ export class Zygote {
         else if (kind === "e") frames.stderr(data);
         else if (kind === "c") frames.channel(data);
         else if (kind === "s") end = { kind: "setupFailed", reason: data.toString() };
+        else if (kind === "f") end = { kind: "runnerFailed", reason: data.toString() };
         else if (kind === "x") {
           const status = JSON.parse(data.toString()) as { exitCode: number | null; signal: number | null; setupFailed?: string };
           end = status.setupFailed
@@ -181,7 +184,7 @@ export class Zygote {
   }
 }
 
-/** The socket of this process's zygote, in the root-only folder of sandbox slot claims. */
-export function zygoteSocketPath(claimsDirectory: string): string {
-  return path.join(claimsDirectory, `zygote-${process.pid}`, "socket");
+/** The socket of this process's zygote, in the sandbox's root-only folder. */
+export function zygoteSocketPath(sandboxDirectory: string): string {
+  return path.join(sandboxDirectory, `zygote-${process.pid}`, "socket");
 }
