@@ -410,6 +410,39 @@ describe("the zygote every run is forked from", { timeout: 30_000 }, () => {
     }
   });
 
+  it("leaves nothing behind when the grader alone is killed mid-run", async () => {
+    const holder = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("tests", "support", "sandbox-holder.ts")], {
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
+    type Pids = { grader: number; zygote: number; runner: number; pid1: number };
+    const pids = await new Promise<Pids>((resolve, reject) => {
+      let output = "";
+      holder.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("\n")) resolve(JSON.parse(output.split("\n")[0]!) as Pids);
+      });
+      holder.on("exit", (code) => reject(new Error(`the holder exited (${code}) before its run started`)));
+    });
+    // Only the grader's own process, as the OOM killer would: its zygote
+    // learns it from its closed standard input, its runner from the closed
+    // connection, and the run's pid 1 from its runner's death.
+    process.kill(pids.grader, "SIGKILL");
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 5000;
+    while (Object.values(pids).some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const left = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, alive(pid)]));
+    if (alive(holder.pid!)) process.kill(-holder.pid!, "SIGKILL"); // the tsx wrapper, and whatever the test found alive
+    expect(left).toEqual({ grader: false, zygote: false, runner: false, pid1: false });
+  });
+
   it("is replaced when it dies, and a run that cannot be set up is the grader's fault", async () => {
     const before = sandboxZygotePid()!;
     process.kill(before, "SIGKILL");
