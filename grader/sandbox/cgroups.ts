@@ -106,6 +106,8 @@ abstract class CountingSlotCgroup {
   private pidsMaxEventsBefore = 0;
 
   protected abstract readonly counterFiles: CounterFiles;
+  /** The limits last written: a slot mostly runs one exercise after another with the same ones. */
+  protected written = { memoryBytes: -1, processes: -1 };
 
   private counters() {
     const { memoryEvents, pidsEvents, peak } = this.counterFiles;
@@ -155,9 +157,6 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
     };
   }
 
-  /** The limits last written: a slot mostly runs one exercise after another with the same ones. */
-  private written = { memoryBytes: -1, processes: -1 };
-
   async prepare(limits: { memoryBytes: number; processes: number }) {
     const memory = (file: string) => path.join(this.memoryDir, file);
     if (limits.memoryBytes !== this.written.memoryBytes) {
@@ -199,8 +198,6 @@ class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
       peak: path.join(dir, "memory.peak"),
     };
   }
-
-  private written = { memoryBytes: -1, processes: -1 };
 
   async prepare(limits: { memoryBytes: number; processes: number }) {
     if (limits.memoryBytes !== this.written.memoryBytes) {

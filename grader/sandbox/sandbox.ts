@@ -223,13 +223,7 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
       stdin: Buffer.from(request.stdin),
       uid: slot.uid,
       cgroupProcs: slot.cgroup.procsFiles,
-      limits: {
-        cpuSeconds: limits.cpuSeconds,
-        fileSizeMb: limits.fileSizeMb,
-        openFiles: limits.openFiles,
-        processes: limits.processes,
-        tmpMb: limits.tmpMb,
-      },
+      limits,
     },
     output,
   );

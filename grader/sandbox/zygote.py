@@ -22,8 +22,9 @@ What keeps a forked run as isolated as a freshly started one:
 One run is two processes. The *runner* (root, in the host's pid namespace,
 inside the slot's cgroups) joins the cgroups, unshares the namespaces, forks
 the run's *pid 1*, and relays its stdout, stderr and result channel (fd 3) to
-the connection as frames: one type byte (o, e, c; s: the sandbox could not be
-set up; x: the exit status as JSON), a 4-byte big-endian length, the data.
+the connection as frames: one type byte (o, e, c; then one of s: the sandbox
+could not be set up, f: the runner failed, x: the exit status as JSON), a
+4-byte big-endian length, the data.
 Pid 1 sets up the sandbox, drops every privilege and then runs the program
 the way `python3 -I -S -B ARGS` would, exiting through the interpreter's own
 shutdown. When the connection closes early (the caller's wall-time or output
@@ -449,14 +450,15 @@ def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
                     except OSError:
                         kill_run()
     os.close(process)
+    if killed:
+        return
     if bytes(setup_message) != b"ok":
-        result = {"setupFailed": setup_message.decode("utf-8", "replace") or "pid 1 ended during setup"}
+        reason = setup_message.decode("utf-8", "replace") or "pid 1 ended during setup"
+        connection.sendall(frame(b"s", reason.encode()))
     elif os.WIFSIGNALED(status):
-        result = {"exitCode": None, "signal": os.WTERMSIG(status)}
+        connection.sendall(frame(b"x", json.dumps({"exitCode": None, "signal": os.WTERMSIG(status)}).encode()))
     else:
-        result = {"exitCode": os.waitstatus_to_exitcode(status), "signal": None}
-    if not killed:
-        connection.sendall(frame(b"x", json.dumps(result).encode()))
+        connection.sendall(frame(b"x", json.dumps({"exitCode": os.waitstatus_to_exitcode(status), "signal": None}).encode()))
 
 
 # ----- the zygote --------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { RunOutput } from "../output";
 
 const sandboxDirectory = path.dirname(fileURLToPath(import.meta.url));
 const ZYGOTE_SCRIPT = path.join(sandboxDirectory, "zygote.py");
@@ -24,12 +25,8 @@ const ZYGOTE_SCRIPT = path.join(sandboxDirectory, "zygote.py");
  */
 const ZYGOTE_ENVIRONMENT = { LANG: "C.UTF-8", LC_ALL: "C.UTF-8" } as unknown as NodeJS.ProcessEnv;
 
-/** What a run's connection delivers, frame by frame. */
-export type RunFrames = {
-  stdout: (chunk: Buffer) => void;
-  stderr: (chunk: Buffer) => void;
-  channel: (chunk: Buffer) => void;
-};
+/** What a run's connection delivers, frame by frame (runOutput() takes it). */
+export type RunFrames = Pick<RunOutput, "stdout" | "stderr" | "channel">;
 
 export type RunEnd =
   | { kind: "exited"; exitCode: number | null; signal: number | null }
@@ -158,10 +155,8 @@ export class Zygote {
         else if (kind === "s") end = { kind: "setupFailed", reason: data.toString() };
         else if (kind === "f") end = { kind: "runnerFailed", reason: data.toString() };
         else if (kind === "x") {
-          const status = JSON.parse(data.toString()) as { exitCode: number | null; signal: number | null; setupFailed?: string };
-          end = status.setupFailed
-            ? { kind: "setupFailed", reason: status.setupFailed }
-            : { kind: "exited", exitCode: status.exitCode, signal: status.signal };
+          const status = JSON.parse(data.toString()) as { exitCode: number | null; signal: number | null };
+          end = { kind: "exited", exitCode: status.exitCode, signal: status.signal };
         }
       }
     });
