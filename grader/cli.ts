@@ -123,7 +123,7 @@ export function renderReport(result: TGradingResult, colour: boolean): string {
   const score = result.score === null ? "" : `   score ${Math.round(result.score * 100)}%`;
   lines.push(`${paint(verdictColour, result.verdict)}${score}   ${result.clock} clock   elapsed ${seconds(result.elapsed)}${result.exercise ? `   exercise ${result.exercise.slug}` : ""}`);
   if (result.message) {
-    lines.push(`  ${result.message.zh}`);
+    lines.push(`  ${result.message["zh-CN"]}`);
     lines.push(`  ${paint("2", result.message.en)}`);
   }
   if (result.tests.length > 0) {
@@ -132,9 +132,9 @@ export function renderReport(result: TGradingResult, colour: boolean): string {
     lines.push(paint("1", `${pad("test", 28)} ${pad("status", 8)} ${pad("weight", 7)} duration`));
     for (const test of result.tests) {
       lines.push(`${pad(test.id, 28)} ${paint(statusColour[test.status] ?? "0", pad(test.status, 8))} ${pad(String(test.weight), 7)} ${seconds(test.duration)}`);
-      lines.push(`  ${test.name.zh} / ${paint("2", test.name.en)}`);
+      lines.push(`  ${test.name["zh-CN"]} / ${paint("2", test.name.en)}`);
       if (test.message) {
-        lines.push(`  ${paint(statusColour[test.status] ?? "0", "→")} ${test.message.zh}`);
+        lines.push(`  ${paint(statusColour[test.status] ?? "0", "→")} ${test.message["zh-CN"]}`);
         lines.push(`    ${paint("2", test.message.en)}`);
       }
     }

@@ -1,24 +1,24 @@
 /**
- * The grader's result document (version 1), as the harness reports it and
- * the runner completes it. Nothing that comes out of the sandbox is trusted
- * as typed: it is parsed with these schemas on arrival. grader/CONTRACT.md
+ * The grader's result document (version 2), as the judge reports it and the
+ * runner completes it. Nothing that comes out of the sandbox is trusted as
+ * typed: it is parsed with these schemas on arrival. grader/CONTRACT.md
  * describes every field; the golden tests in grader/golden/ pin them.
  */
 import { z } from "zod";
+import { MISCONCEPTIONS, RESULT_VERSION, TEST_STATUSES, VERDICTS } from "./contract";
 
-export const RESULT_VERSION = 1;
+export { RESULT_VERSION } from "./contract";
 
-export const ZVerdict = z
-  .enum(["PASSED", "FAILED", "SYNTAX_ERROR", "RUNTIME_ERROR", "TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT", "GRADER_ERROR"])
-  .describe("Outcome of the whole run; GRADER_ERROR is ours and is retried, never scored");
+export const ZVerdict = z.enum(VERDICTS).describe("Outcome of the whole run; GRADER_ERROR is ours and is retried, never scored");
 export type TVerdict = z.infer<typeof ZVerdict>;
 
 export const ZText = z
-  .object({ zh: z.string(), en: z.string() })
-  .describe("Learner-facing text, zh-CN first, then en");
+  .object({ "zh-CN": z.string(), en: z.string() })
+  .describe("Learner-facing text, zh-CN first, then en (the one shape of bilingual text)");
 export type TText = z.infer<typeof ZText>;
 
-export const ZTestStatus = z.enum(["passed", "failed", "error", "skipped"]);
+export const ZTestStatus = z.enum(TEST_STATUSES);
+export const ZMisconception = z.enum(MISCONCEPTIONS).describe("Machine-readable cause, e.g. sequential, blocking-sleep, tampering");
 
 export const ZTestResult = z.object({
   id: z.string().min(1),
@@ -26,7 +26,7 @@ export const ZTestResult = z.object({
   status: ZTestStatus,
   weight: z.number().nonnegative(),
   message: ZText.nullable().describe("Why it failed, for the learner; null when passed"),
-  misconception: z.string().nullable().describe("Machine-readable cause, e.g. sequential, blocking-sleep"),
+  misconception: z.string().nullable().describe("Machine-readable cause (grader/contract.json misconceptions), or the author's own code"),
   duration: z.number().nullable().describe("Seconds measured on the run's clock in this test"),
   error: z
     .object({ type: z.string(), message: z.string(), line: z.number().nullable(), traceback: z.string() })
@@ -72,6 +72,7 @@ export const ZBlockingCall = z
     end: ZTime,
     seconds: z.number().optional(),
     realMs: z.number().optional().describe("Real CPU milliseconds of a cpu stretch (machine-dependent)"),
+    work: z.number().optional().describe("The cpu stretch's work in calibrated units (grader/contract.json cpu)"),
     detail: z.string().optional(),
   })
   .loose();
@@ -93,6 +94,7 @@ export const ZTrace = z.object({
   neverAwaited: z.array(z.string()),
   peakInFlight: z.number().int().nonnegative(),
   truncated: z.boolean(),
+  maxStepWork: z.number().nonnegative().optional().describe("The most CPU work one step did, in calibrated units"),
 });
 export type TTrace = z.infer<typeof ZTrace>;
 
@@ -103,7 +105,15 @@ export const ZErrorDetail = z.object({
   traceback: z.string(),
 });
 
-/** What the harness writes on its private channel. */
+/** What the program did that the grader cannot trust (grader/CONTRACT.md, "Trust"). */
+export const ZTamperingReport = z.object({
+  what: z.string().describe("introspection, frames, code, ctypes, import, memory, patch, channel, protocol"),
+  detail: z.string(),
+  line: z.number().int().nullable(),
+});
+export type TTamperingReport = z.infer<typeof ZTamperingReport>;
+
+/** What the judge writes on the result channel. */
 export const ZHarnessDocument = z.object({
   version: z.literal(RESULT_VERSION),
   mode: z.enum(["run", "grade"]),
@@ -117,9 +127,10 @@ export const ZHarnessDocument = z.object({
   tests: z.array(ZTestResult),
   error: ZErrorDetail.nullable(),
   trace: ZTrace.nullable(),
+  tampering: z.array(ZTamperingReport).describe("Empty unless the program interfered with grading (then it scores 0)"),
   python: z.string(),
   harness: z.string(),
-  timings: z.record(z.string(), z.number()).describe("Real milliseconds of the harness's phases"),
+  timings: z.record(z.string(), z.number()).describe("Real milliseconds of the judge's phases"),
 });
 export type THarnessDocument = z.infer<typeof ZHarnessDocument>;
 

@@ -1,8 +1,9 @@
 /**
- * How the harness's Python process is started: inside the sandbox (always,
- * on every path: the worker, the CLI, the tests), or, only behind the
- * explicit development setting AWAITABLE_UNSANDBOXED=1, directly on this
- * machine, with a warning on every run.
+ * How a grading's processes are started: inside the sandbox (always, on
+ * every path: the worker, the CLI, the tests), or, only behind the explicit
+ * development setting AWAITABLE_UNSANDBOXED=1, directly on this machine, with
+ * a warning on every run (the same judge and student processes, without
+ * their isolation: grader/python/grade.py).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -10,21 +11,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { collectRunOutput, type KeptOutput } from "./output";
-import type { LimitName, TSandboxLimits } from "./sandbox/limits";
+import type { StoppedBy, TSandboxLimits } from "./sandbox/limits";
 import { checkSandbox, PYTHON, SandboxPool } from "./sandbox/sandbox";
 
 export const UNSANDBOXED_FLAG = "AWAITABLE_UNSANDBOXED";
-export const HARNESS_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "harness");
-
-export type Mount = { host: string; sandbox: string };
+export const PYTHON_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "python");
 
 export type SpawnRequest = {
-  /** Arguments after `/usr/bin/python3`. Paths in them are the ones `inside()` gave. */
-  pythonArgs: string[];
-  /** Written to standard input, then closed. */
+  /** A grading: the judge reads the job from standard input (grader/CONTRACT.md, "Processes"). */
+  kind: "grade";
+  /** The job, written to standard input, then closed. */
   stdin: string;
-  /** Host folders the run reads (read-only inside the sandbox). */
-  mounts: Mount[];
   limits: TSandboxLimits;
 };
 
@@ -35,15 +32,13 @@ export type SpawnOutcome = {
   stderr: KeptOutput;
   /** Everything read from the result channel (fd 3). */
   channel: Buffer;
-  limitExceeded: LimitName | null;
+  limitExceeded: StoppedBy | null;
   spawnMs: number;
   wallMs: number;
 };
 
 export type Spawner = {
   sandboxed: boolean;
-  /** Where a mounted host path is seen by the harness. */
-  inside: (mount: Mount, hostPath: string) => string;
   spawn: (request: SpawnRequest) => Promise<SpawnOutcome>;
 };
 
@@ -52,13 +47,13 @@ const ENVIRONMENT = { LANG: "C.UTF-8", LC_ALL: "C.UTF-8", PATH: "/usr/bin:/bin",
 export function sandboxedSpawner(pool: SandboxPool): Spawner {
   return {
     sandboxed: true,
-    inside: (mount, hostPath) => path.posix.join(mount.sandbox, path.relative(mount.host, hostPath)),
     async spawn(request) {
       const started = performance.now();
       const outcome = await pool.run({
-        pythonArgs: request.pythonArgs,
+        kind: "grade",
+        pythonArgs: [],
         stdin: request.stdin,
-        readOnlyBinds: request.mounts,
+        readOnlyBinds: [],
         env: ENVIRONMENT,
         limits: request.limits,
       });
@@ -70,12 +65,11 @@ export function sandboxedSpawner(pool: SandboxPool): Spawner {
 /** No isolation at all: local development only. */
 export const unsandboxedSpawner: Spawner = {
   sandboxed: false,
-  inside: (_mount, hostPath) => hostPath,
   spawn: (request) =>
     new Promise((resolve, reject) => {
       const started = performance.now();
       void mkdtemp(path.join(os.tmpdir(), "awaitable-run-")).then((workDirectory) => {
-        const child = spawn(PYTHON, request.pythonArgs, {
+        const child = spawn(PYTHON, ["-I", "-S", "-B", path.join(PYTHON_DIRECTORY, "grade.py")], {
           cwd: workDirectory,
           // Next.js types NODE_ENV as required; the harness gets only this environment.
           env: ENVIRONMENT as unknown as NodeJS.ProcessEnv,
@@ -84,8 +78,8 @@ export const unsandboxedSpawner: Spawner = {
         });
         let spawnMs = 0;
         child.on("spawn", () => (spawnMs = performance.now() - started));
-        let limitExceeded: LimitName | null = null;
-        const stop = (limit: LimitName) => {
+        let limitExceeded: StoppedBy | null = null;
+        const stop = (limit: StoppedBy) => {
           limitExceeded ??= limit;
           try {
             if (child.pid) process.kill(-child.pid, "SIGKILL");
@@ -132,11 +126,14 @@ export class SandboxUnavailableError extends Error {
 }
 
 /**
- * The harness's bytecode, compiled once per process: runs mount the harness
- * read-only and cannot write it, and compiling it on every run costs ~10 ms.
+ * The grader's Python bytecode, compiled once per process: the zygote
+ * imports it at every start, and the unsandboxed path at every run.
  */
-function precompileHarness() {
-  spawnSync(PYTHON, ["-m", "compileall", "-q", HARNESS_DIRECTORY], { stdio: "ignore" });
+let precompiled = false;
+function precompilePython() {
+  if (precompiled) return;
+  precompiled = true;
+  spawnSync(PYTHON, ["-m", "compileall", "-q", PYTHON_DIRECTORY], { stdio: "ignore" });
 }
 
 let sharedPool: SandboxPool | undefined;
@@ -158,13 +155,14 @@ export async function defaultSpawner(
   check: (pool: SandboxPool) => ReturnType<typeof checkSandbox> = checkSandbox,
 ): Promise<Spawner> {
   if (environment[UNSANDBOXED_FLAG] === "1") {
+    precompilePython();
     process.stderr.write(
       `\u001b[1;33m⚠ ${UNSANDBOXED_FLAG}=1: running student code WITHOUT a sandbox. Local development only; never on a server.\u001b[0m\n`,
     );
     return unsandboxedSpawner;
   }
   checked ??= check(sandboxPool()).then((result) => {
-    precompileHarness();
+    precompilePython();
     if (!result.ok) throw new SandboxUnavailableError(result.problems);
     return sandboxedSpawner(sandboxPool());
   });

@@ -1,37 +1,45 @@
 /**
- * The limits of one sandboxed run. Every exercise may tighten or loosen them
- * (exercise.json `limits`); these defaults are safe for any submission.
+ * The limits of one run, from grader/contract.json (their one source). Every
+ * exercise may tighten or loosen them (exercise.json `limits`); the defaults
+ * are safe for any submission. grader/CONTRACT.md, "Limits".
  */
 import { z } from "zod";
+import { CONTRACT, type LimitName } from "../contract";
 
-export const ZSandboxLimits = z.object({
-  cpuSeconds: z.number().int().min(1).max(120).describe("CPU seconds of each process (RLIMIT_CPU)"),
-  wallSeconds: z.number().min(1).max(300).describe("Real seconds before the whole run is killed"),
-  memoryMb: z.number().int().min(32).max(8192).describe("Total memory of all processes of the run (cgroup)"),
-  processes: z.number().int().min(8).max(1024).describe("Processes and threads of the run together (cgroup pids)"),
-  fileSizeMb: z.number().int().min(1).max(1024).describe("Largest file the program may write (RLIMIT_FSIZE)"),
-  openFiles: z.number().int().min(32).max(4096).describe("Open file descriptors per process (RLIMIT_NOFILE)"),
-  outputKb: z.number().int().min(1).max(65536).describe("stdout and stderr together, before the run is stopped"),
-  tmpMb: z.number().int().min(1).max(1024).describe("Size of the private /tmp"),
+function limit(name: LimitName) {
+  const spec = CONTRACT.limits[name];
+  const number = spec.integer ? z.number().int() : z.number();
+  return number.min(spec.min).max(spec.max).describe(spec.describe);
+}
+
+export const ZLimits = z.object({
+  cpuSeconds: limit("cpuSeconds"),
+  wallSeconds: limit("wallSeconds"),
+  memoryMb: limit("memoryMb"),
+  processes: limit("processes"),
+  fileSizeMb: limit("fileSizeMb"),
+  openFiles: limit("openFiles"),
+  outputKb: limit("outputKb"),
+  tmpMb: limit("tmpMb"),
+  virtualSeconds: limit("virtualSeconds"),
 });
+export type TLimits = z.infer<typeof ZLimits>;
+
+export const DEFAULT_LIMITS: TLimits = Object.fromEntries(
+  Object.entries(CONTRACT.limits).map(([name, spec]) => [name, spec.default]),
+) as TLimits;
+
+/** What the sandbox itself enforces (the virtual clock's limit is the judge's). */
+export const ZSandboxLimits = ZLimits.omit({ virtualSeconds: true });
 export type TSandboxLimits = z.infer<typeof ZSandboxLimits>;
+export const { virtualSeconds: _virtualSeconds, ...DEFAULT_SANDBOX_LIMITS } = DEFAULT_LIMITS;
 
-export const DEFAULT_SANDBOX_LIMITS: TSandboxLimits = {
-  cpuSeconds: 10,
-  wallSeconds: 20,
-  memoryMb: 512,
-  processes: 128,
-  fileSizeMb: 16,
-  openFiles: 256,
-  outputKb: 1024,
-  tmpMb: 32,
-};
-
-export type LimitName = "cpu" | "wall" | "memory" | "processes" | "fileSize" | "output";
+/** Which limit stopped a run. */
+export type StoppedBy = "cpu" | "wall" | "memory" | "processes" | "fileSize" | "output";
 
 /** What the learner reads when a limit stopped the run. */
-export function describeLimit(limit: LimitName, limits: TSandboxLimits): { "zh-CN": string; en: string } {
-  switch (limit) {
+export function describeLimit(stoppedBy: StoppedBy, limits: TSandboxLimits): { "zh-CN": string; en: string } {
+  switch (stoppedBy) {
     case "cpu":
       return {
         "zh-CN": `程序用完了 ${limits.cpuSeconds} 秒 CPU 时间,被终止了。是不是有死循环,或者忙等(反复检查时间而不 await)?`,

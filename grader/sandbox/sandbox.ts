@@ -1,9 +1,11 @@
 /**
- * Runs Debian's Python in a sandbox, one run per slot.
+ * Runs Debian's Python in a sandbox, one run per slot: a grading (the judge
+ * and the student's processes, grader/CONTRACT.md "Processes") or a plain
+ * program (the sandbox's own checks and tests).
  *
- * Every run is forked from this process's zygote (zygote.py), a Python that
- * has already imported asyncio and the harness. In the forked child, before
- * any of the program runs:
+ * Every run is forked from this process's zygote (zygote/__main__.py), a
+ * Python that has already imported asyncio, the judge and the student-side
+ * runtime. In the forked child, before any of the program runs:
  *   - it joins the slot's cgroups (memory, pids), so every process the run
  *     ever starts is counted and can be killed;
  *   - new mount, pid, network, IPC, UTS and cgroup namespaces;
@@ -30,18 +32,24 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type SlotCgroup } from "./cgroups";
-import type { LimitName, TSandboxLimits } from "./limits";
+import type { StoppedBy, TSandboxLimits } from "./limits";
 import { Zygote, zygoteSocketPath } from "./zygote";
 import { runOutput, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
-const HARNESS_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "harness");
+const PYTHON_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "python");
 
-/** Slot n runs as uid/gid SANDBOX_UID_BASE + n: one uid per concurrent run, owned by nobody else. */
+/**
+ * Slot n runs student code as uid/gid SANDBOX_UID_BASE + n and its judge as
+ * SANDBOX_UID_BASE + MAX_SLOTS + n: two uids per concurrent run, owned by
+ * nobody else.
+ */
 const uidBase = () => Number(process.env.SANDBOX_UID_BASE ?? "61000");
 
 export type SandboxRequest = {
-  /** Arguments after `/usr/bin/python3 -I -S`. */
+  /** A grading (the job on stdin, the result on fd 3), or (the default) a plain program. */
+  kind?: "grade" | "program";
+  /** program: arguments after `/usr/bin/python3 -I -S`. */
   pythonArgs: string[];
   /** Written to standard input, then closed. */
   stdin: string | Buffer;
@@ -61,7 +69,7 @@ export type SandboxOutcome = {
   stderr: KeptOutput;
   /** Everything Python wrote to fd 3, the result channel (at most 16 MiB). */
   channel: Buffer;
-  limitExceeded: LimitName | null;
+  limitExceeded: StoppedBy | null;
   peakMemoryBytes: number | null;
   /** Processes still in the run's cgroups after Python ended, and killed then. */
   strayProcessesKilled: number;
@@ -74,7 +82,7 @@ const signalNames = Object.fromEntries(Object.entries(os.constants.signals).map(
   NodeJS.Signals
 >;
 
-type Slot = { index: number; uid: number; cgroup: SlotCgroup };
+type Slot = { index: number; uid: number; judgeUid: number; cgroup: SlotCgroup };
 
 /** Root-only: each grader process's zygote has its socket and run roots here. */
 const SANDBOX_DIRECTORY = existsSync("/run") ? "/run/awaitable-sandbox" : path.join(os.tmpdir(), "awaitable-sandbox");
@@ -128,7 +136,7 @@ function processZygote(): Zygote {
       const owner = /^zygote-(\d+)$/.exec(entry);
       if (owner && !processAlive(Number(owner[1]))) rmSync(path.join(SANDBOX_DIRECTORY, entry), { recursive: true, force: true });
     }
-    zygote = new Zygote(PYTHON, HARNESS_DIRECTORY, zygoteSocketPath(SANDBOX_DIRECTORY));
+    zygote = new Zygote(PYTHON, PYTHON_DIRECTORY, zygoteSocketPath(SANDBOX_DIRECTORY));
   }
   return zygote;
 }
@@ -160,7 +168,7 @@ export class SandboxPool {
       this.created += 1;
       try {
         const index = await claimSlotNumber();
-        return { index, uid: uidBase() + index, cgroup: await createSlotCgroup(`slot-${index}`) };
+        return { index, uid: uidBase() + index, judgeUid: uidBase() + MAX_SLOTS + index, cgroup: await createSlotCgroup(`slot-${index}`) };
       } catch (error) {
         this.created -= 1;
         throw error;
@@ -203,11 +211,11 @@ const FORCE_STOP_MS = 2000;
 async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOutcome> {
   const { limits } = request;
   const started = performance.now();
-  let limitExceeded: LimitName | null = null;
+  let limitExceeded: StoppedBy | null = null;
   // Set once the zygote has the run; a limit may be reached before that.
   const inFlight: { run?: Awaited<ReturnType<Zygote["run"]>> } = {};
   let forceTimer: NodeJS.Timeout | undefined;
-  const stop = (limit: LimitName) => {
+  const stop = (limit: StoppedBy) => {
     limitExceeded ??= limit;
     // Closing the connection makes the runner SIGKILL pid 1, and the kernel
     // everything else in its pid namespace; the cgroups are the backstop.
@@ -217,11 +225,13 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   const output = runOutput(limits.outputKb * 1024, () => stop("output"));
   const run = await processZygote().run(
     {
+      kind: request.kind ?? "program",
       args: request.pythonArgs,
       env: request.env,
       binds: request.readOnlyBinds,
       stdin: Buffer.from(request.stdin),
       uid: slot.uid,
+      judgeUid: slot.judgeUid,
       cgroupProcs: slot.cgroup.procsFiles,
       limits,
     },
@@ -307,6 +317,7 @@ export async function checkSandbox(pool: SandboxPool): Promise<SandboxCheck> {
   }
   try {
     const outcome = await pool.run({
+      kind: "program",
       pythonArgs: ["-c", "import sys; print('sandbox ok', sys.version_info[:2] >= (3, 11))"],
       stdin: "",
       readOnlyBinds: [],

@@ -20,7 +20,7 @@ describe("limits become verdicts", { timeout: 30_000 }, () => {
     ["a 10 GB allocation", "x = bytearray(10 * 1024 ** 3)\n", { memoryMb: 256 }, "MEMORY_LIMIT", /memory/],
     ["children of 300 MB each", "import os, time\nfor _ in range(4):\n    if os.fork() == 0:\n        b = bytearray(300 * 1024 ** 2)\n        for i in range(0, len(b), 4096): b[i] = 1\n        time.sleep(30)\nos.wait()\n", { memoryMb: 512 }, "MEMORY_LIMIT", /more than 512 MB/],
     ["an infinite loop", "while True:\n    pass\n", { cpuSeconds: 1 }, "TIME_LIMIT", /CPU/],
-    ["100 MB of output", "import sys\nfor _ in range(100):\n    sys.stdout.write('x' * 1024 * 1024)\n", { outputBytes: 64 * 1024 }, "OUTPUT_LIMIT", /print/i],
+    ["100 MB of output", "import sys\nfor _ in range(100):\n    sys.stdout.write('x' * 1024 * 1024)\n", { outputKb: 64 }, "OUTPUT_LIMIT", /print/i],
     ["a 10 GB file", "with open('/tmp/big', 'wb') as f:\n    for _ in range(10 * 1024):\n        f.write(b'x' * 1024 * 1024)\n", { fileSizeMb: 4, tmpMb: 32 }, "OUTPUT_LIMIT", /file larger than 4 MB/],
     ["a real sleep in a thread the clock cannot see", "import ctypes, threading\nlibc = ctypes.CDLL(None)\nt = threading.Thread(target=libc.sleep, args=(1000,))\nt.start()\nt.join()\n", { wallSeconds: 2 }, "TIME_LIMIT", /real time/],
   ] as const)("%s", async (_name, code, limits, verdict, message) => {
@@ -28,7 +28,7 @@ describe("limits become verdicts", { timeout: 30_000 }, () => {
     expect(outcome.sandboxed).toBe(true);
     expect(outcome.verdict, JSON.stringify(outcome.message)).toBe(verdict);
     expect(outcome.message?.en).toMatch(message);
-    expect(outcome.message?.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(outcome.message?.["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it.each([

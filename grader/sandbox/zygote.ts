@@ -1,7 +1,7 @@
 /**
- * The client of the sandbox's zygote (zygote.py): one long-lived Python per
- * grader process that has imported asyncio and the harness, and forks each
- * run into a sandbox of its own. Starting it costs what one run used to
+ * The client of the sandbox's zygote (zygote/__main__.py): one long-lived
+ * Python per grader process that has imported asyncio, the judge and the
+ * student-side runtime, and forks each run into a sandbox of its own. Starting it costs what one run used to
  * (~150 ms); each run then costs a fork instead of a Python start.
  *
  * Started lazily, restarted when it dies, stopped with its owner: when its
@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import type { RunOutput } from "../output";
 
 const sandboxDirectory = path.dirname(fileURLToPath(import.meta.url));
-const ZYGOTE_SCRIPT = path.join(sandboxDirectory, "zygote.py");
+const ZYGOTE_SCRIPT = path.join(sandboxDirectory, "zygote", "__main__.py");
 
 /**
  * The zygote's whole environment: fixed and secret-free (every run inherits
@@ -38,11 +38,13 @@ export type RunEnd =
   | { kind: "closed" };
 
 export type ZygoteRequest = {
+  kind: "grade" | "program";
   args: string[];
   env: Record<string, string>;
   binds: { host: string; sandbox: string }[];
   stdin: Buffer;
   uid: number;
+  judgeUid: number;
   cgroupProcs: string[];
   limits: { cpuSeconds: number; fileSizeMb: number; openFiles: number; processes: number; tmpMb: number };
 };
@@ -62,7 +64,7 @@ export class Zygote {
 
   constructor(
     private readonly python: string,
-    private readonly harnessDirectory: string,
+    private readonly pythonDirectory: string,
     private readonly socketPath: string,
   ) {}
 
@@ -77,7 +79,7 @@ export class Zygote {
 
   private async spawnZygote(): Promise<void> {
     await mkdir(path.dirname(this.socketPath), { recursive: true, mode: 0o700 });
-    const child = spawn(this.python, ["-I", "-S", "-B", ZYGOTE_SCRIPT, this.socketPath, this.harnessDirectory], {
+    const child = spawn(this.python, ["-I", "-S", "-B", ZYGOTE_SCRIPT, this.socketPath, this.pythonDirectory], {
       env: ZYGOTE_ENVIRONMENT,
       cwd: "/",
       stdio: ["pipe", "pipe", "pipe"],

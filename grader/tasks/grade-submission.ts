@@ -12,10 +12,37 @@ import type { JobHelpers } from "graphile-worker";
 import { prisma } from "../../lib/db/client";
 import { recordGradingResult } from "../../lib/progress/record-grading-result";
 import { ZGradeJobPayload } from "../../lib/submissions/schemas";
-import { graderErrorResult, loadExercise, runHarness } from "../run-harness";
+import { graderErrorResult, runHarness, ZGradingSettings, type GradingMaterial } from "../run-harness";
 import type { Spawner } from "../spawn";
 
 export class RetryableGradingError extends Error {}
+
+/**
+ * The grading material of an exercise as the last content sync wrote it,
+ * checked against the item's own hash (a sync is one transaction, so they
+ * agree unless someone edited the database by hand: then it is our fault,
+ * never graded against the wrong tests).
+ */
+async function loadGradingMaterial(itemId: string): Promise<GradingMaterial & { contentHash: string }> {
+  const item = await prisma.courseItem.findUnique({
+    where: { id: itemId },
+    select: { contentHash: true, grading: { select: { contentHash: true, settings: true, tests: true, scenarios: true } } },
+  });
+  if (!item?.grading) throw new RetryableGradingError(`no synced grading material for exercise ${itemId} (run npm run content:sync)`);
+  if (item.grading.contentHash !== item.contentHash) {
+    throw new RetryableGradingError(`the grading material of ${itemId} (${item.grading.contentHash}) is not the item's version (${item.contentHash})`);
+  }
+  const settings = ZGradingSettings.safeParse(item.grading.settings);
+  if (!settings.success) throw new RetryableGradingError(`the synced grading settings of ${itemId} do not parse: ${settings.error.message}`);
+  return {
+    id: settings.data.id,
+    slug: settings.data.slug,
+    settings: settings.data,
+    tests: item.grading.tests,
+    scenarios: item.grading.scenarios,
+    contentHash: item.grading.contentHash,
+  };
+}
 
 export async function gradeSubmissionJob(payload: unknown, helpers: Pick<JobHelpers, "job" | "logger">, spawner?: Spawner) {
   const { submissionId } = ZGradeJobPayload.parse(payload);
@@ -33,27 +60,19 @@ export async function gradeSubmissionJob(payload: unknown, helpers: Pick<JobHelp
   if (!submission) return;
   // The browser learns "running" while the grading goes on.
   const notified = prisma.$executeRaw`SELECT pg_notify('submission_updates', ${submissionId}::text)`;
-  // The version of the content it is graded against, read before the tests are.
-  const item = prisma.courseItem.findUnique({ where: { id: submission.itemId }, select: { contentHash: true } });
   // Awaited below; until then a failure must not count as unhandled.
   notified.catch(() => undefined);
-  item.catch(() => undefined);
 
   const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
   try {
-    const exercise = await loadExercise(submission.itemId).catch((error: unknown) => {
-      throw new RetryableGradingError(`exercise files for ${submission.itemId} not found: ${String(error)}`);
-    });
-    const result = await runHarness(
-      { mode: "grade", submissionCode: submission.code, exercise },
-      spawner ? { spawner } : {},
-    );
+    // Exactly the synced version of the exercise, and the hash of that version.
+    const material = await loadGradingMaterial(submission.itemId);
+    const result = await runHarness({ mode: "grade", submissionCode: submission.code, exercise: material }, spawner ? { spawner } : {});
     if (result.verdict === "GRADER_ERROR" && !lastAttempt) {
       throw new RetryableGradingError(`the harness reported a grader error: ${result.error?.type ?? ""} ${result.error?.message ?? ""}`);
     }
-    const { contentHash = null } = (await item) ?? {};
     await notified;
-    await recordGradingResult(submissionId, result, { startedAt, finishedAt: new Date(), contentHash });
+    await recordGradingResult(submissionId, result, { startedAt, finishedAt: new Date(), contentHash: material.contentHash });
   } catch (error) {
     if (!lastAttempt) throw error;
     helpers.logger.error(`giving up on submission ${submissionId} after ${helpers.job.attempts} attempts: ${String(error)}`);
@@ -66,6 +85,6 @@ export async function gradeSubmissionJob(payload: unknown, helpers: Pick<JobHelp
 }
 
 const GRADER_FAULT = {
-  zh: "评测系统出了故障,这不是你的错:你的提交没有被计分。请稍后重新提交;如果问题持续,请联系老师。",
+  "zh-CN": "评测系统出了故障,这不是你的错:你的提交没有被计分。请稍后重新提交;如果问题持续,请联系老师。",
   en: "The grader failed; this is not your fault and the submission was not scored. Please submit again later, and tell your teacher if it keeps happening.",
 };

@@ -8,7 +8,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runHarness, type LoadedExercise } from "../../grader/run-harness";
+import { runHarness, type GradingMaterial } from "../../grader/run-harness";
 import type { TGradingResult } from "../../grader/result";
 import { fillBlanks, normalizeOutput, type ContentProblem, type LoadedContent, type LoadedExerciseItem, type LoadedQuestion } from "./load-content";
 import type { TQuestion } from "./schemas";
@@ -23,16 +23,9 @@ const summary = (result: TGradingResult) => {
   return `${result.verdict}${tests ? ` [${tests}]` : ""}${error}`;
 };
 
-/** What the harness needs to grade against an item (the same shape loadExercise gives the worker). */
-function harnessExercise(item: LoadedExerciseItem): LoadedExercise {
-  return {
-    id: item.id,
-    slug: item.slug,
-    directory: item.directory,
-    testsPath: path.join(item.directory, "tests.py"),
-    solutionPath: path.join(item.directory, "solution.py"),
-    definition: item.definition,
-  };
+/** What a grading of the item needs (the same material the sync writes for the worker). */
+function harnessExercise(item: LoadedExerciseItem): GradingMaterial {
+  return { id: item.id, slug: item.slug, settings: item.definition, tests: item.grading.tests, scenarios: item.grading.scenarios };
 }
 
 function exerciseJobs(item: LoadedExerciseItem): Job[] {

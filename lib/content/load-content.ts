@@ -48,7 +48,14 @@ type ItemCommon = {
   contentHash: string;
 };
 export type LoadedLesson = ItemCommon & { kind: "LESSON"; definition: TLessonFile };
-export type LoadedExerciseItem = ItemCommon & { kind: "EXERCISE"; definition: TExerciseFile };
+/**
+ * What grading an exercise needs beside its exercise.json: tests.py (read
+ * only by the judge) and scenarios.py (optional: code that drives the
+ * submission from inside its process). Synced to ExerciseGrading, never to
+ * a page.
+ */
+export type ExerciseGradingFiles = { tests: string; scenarios: string | null };
+export type LoadedExerciseItem = ItemCommon & { kind: "EXERCISE"; definition: TExerciseFile; grading: ExerciseGradingFiles };
 export type LoadedQuiz = ItemCommon & { kind: "QUIZ"; definition: TQuizFile };
 export type LoadedItem = LoadedLesson | LoadedExerciseItem | LoadedQuiz;
 
@@ -373,11 +380,13 @@ class Loader {
         const starter = await readText("starter.py");
         await readText("solution.py");
         const tests = await readText("tests.py");
+        const scenariosFile = path.join(directory, "scenarios.py");
+        const scenarios = (await isFile(scenariosFile)) ? await readFile(scenariosFile, "utf8") : null;
         const exercise = this.parse(ZExerciseFile, raw.value, file);
         if (!exercise) return undefined;
         this.checkSeedReferences(exercise.seeds, seedIndex, file, "");
         await this.checkWrongSolutions(exercise, directory, file, tests);
-        if (!prompt || starter === undefined) return undefined;
+        if (!prompt || starter === undefined || tests === undefined) return undefined;
         const content = {
           prompt,
           starter,
@@ -390,7 +399,10 @@ class Loader {
           clock: exercise.clock,
           cpu: exercise.cpu,
         };
-        return { kind: "EXERCISE", id: exercise.id, slug: exercise.slug, title: exercise.title, directory, file, content, contentHash, definition: exercise };
+        return {
+          kind: "EXERCISE", id: exercise.id, slug: exercise.slug, title: exercise.title, directory, file, content, contentHash,
+          definition: exercise, grading: { tests, scenarios },
+        };
       }
       case "QUIZ": {
         const quiz = this.parse(ZQuizFile, raw.value, file);

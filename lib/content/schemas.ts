@@ -13,6 +13,7 @@
  *   questions/*.json                 ZQuestionBankFile: the quiz question bank
  */
 import { z } from "zod";
+import { ZLimits } from "../../grader/sandbox/limits";
 
 export const ZBilingual = z
   .object({ "zh-CN": z.string().min(1), en: z.string().min(1) })
@@ -100,21 +101,9 @@ const itemCommon = {
 
 export const ZLessonFile = z.object({ ...itemCommon, estimatedMinutes: z.number().int().min(1).max(120) }).strict();
 
-export const ZLimitsOverride = z
-  .object({
-    virtualSeconds: z.number().positive(),
-    wallSeconds: z.number().min(1).max(300),
-    cpuSeconds: z.number().int().min(1).max(120),
-    memoryMb: z.number().int().min(32).max(8192),
-    processes: z.number().int().min(8).max(1024),
-    fileSizeMb: z.number().int().min(1).max(1024),
-    openFiles: z.number().int().min(32).max(4096),
-    tmpMb: z.number().int().min(1).max(1024),
-    outputBytes: z.number().int().positive(),
-  })
-  .partial()
+export const ZLimitsOverride = ZLimits.partial()
   .strict()
-  .describe("Limits of one grading run; defaults in grader/CONTRACT.md");
+  .describe("Limits of one grading run; defaults in grader/contract.json (grader/CONTRACT.md, Limits)");
 
 /** One answer of a fake HTTP route; fields left out are the route's own. */
 const ZFakeHttpResponse = z

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { prisma, type Transaction } from "../db/client";
 import type { QuestionKind } from "../generated/prisma/client";
 import { formatProblem, type LoadedContent, type LoadedQuestion } from "./load-content";
+import type { TExerciseFile } from "./schemas";
 
 const CONTENT_SYNC_LOCK_KEY = 4_207_101;
 
@@ -139,7 +140,27 @@ async function upsertItem(
     create: data,
     update: { ...data, archivedAt: null, syncedAt: now },
   });
+  if (item.kind === "EXERCISE") {
+    // In the same transaction: the grading material and the item's hash are
+    // always of one version (the worker checks they agree).
+    const grading = {
+      contentHash: item.contentHash,
+      settings: gradingSettings(item.definition) as object,
+      tests: item.grading.tests,
+      scenarios: item.grading.scenarios,
+    };
+    await tx.exerciseGrading.upsert({
+      where: { itemId: item.id },
+      create: { itemId: item.id, ...grading },
+      update: { ...grading, syncedAt: now },
+    });
+  }
   return existing?.contentHash === item.contentHash ? 0 : 1;
+}
+
+/** The fields of exercise.json a grading reads (grader/run-harness.ts, ZGradingSettings). */
+function gradingSettings(definition: TExerciseFile) {
+  return { id: definition.id, slug: definition.slug, clock: definition.clock, cpu: definition.cpu, limits: definition.limits, io: definition.io };
 }
 
 /** Moves every row holding a slug the content gives to another id out of the way, before the upserts. */

@@ -3,7 +3,7 @@ import asyncio
 async def calculate_pi():
    # 模拟CPU密集计算(没有await)
    result = 0
-   for i in range(3 * 10**6):
+   for i in range(10**7):
        result += i
    return result
 

@@ -1,0 +1,48 @@
+"""Drives the submission from inside its process (see tests.py): creates its
+objects and awaits them, and returns what the tests check, as plain data."""
+
+import asyncio
+import inspect
+
+
+async def await_delay(student, seconds, value):
+    return await student.Delay(seconds, value)
+
+
+async def gather_delays(student):
+    return await asyncio.gather(student.Delay(1, "a"), student.Delay(1, "b"), student.Delay(1, "c"))
+
+
+async def await_later(student, seconds, value):
+    made = student.later(seconds, value)
+    if not isinstance(made, asyncio.Future):
+        return ["not-future", type(made).__name__]
+    done_at_once = made.done()
+    return ["ok", done_at_once, await made]
+
+
+async def _answer(value):
+    await asyncio.sleep(0.5)
+    return value
+
+
+async def resolve_awaitables(student):
+    resolve = student.resolve
+    task = asyncio.create_task(_answer("task"))
+    future = asyncio.get_running_loop().create_future()
+    asyncio.get_running_loop().call_later(0.5, future.set_result, "future")
+    results = [await resolve(_answer("coroutine")), await resolve(task), await resolve(future),
+               await resolve(student.Delay(0.5, "delay"))]
+    # Whether resolve gave an awaitable back instead of its result.
+    described = []
+    for value in results:
+        awaitable = inspect.isawaitable(value)
+        if inspect.iscoroutine(value):
+            value.close()
+        described.append(["awaitable", type(value).__name__] if awaitable else ["value", value])
+    return described
+
+
+async def resolve_plain(student):
+    resolve = student.resolve
+    return [await resolve(42), await resolve(print("hi")), await resolve("text")]

@@ -1,0 +1,204 @@
+"""Learner-facing messages, zh-CN first then en. Each names what was expected,
+what happened and the likely misconception, and says what to do next."""
+
+from __future__ import annotations
+
+from ..text import bilingual, seconds  # noqa: F401  (seconds: for the catalogue's users)
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # timing
+    "sequential": (
+        "测得 {measured} 秒，约等于各次等待之和（{sequential} 秒）：你的协程是一个接一个执行的。"
+        "用 asyncio.gather 或 asyncio.create_task 让它们同时开始，期望约 {expected} 秒。",
+        "Measured {measured} s ≈ the sum of the delays ({sequential} s): your coroutines ran one after "
+        "another. Start them together with asyncio.gather or asyncio.create_task; expected about {expected} s.",
+    ),
+    "blocking-sleep": (
+        "在协程 {where} 里调用了 time.sleep({seconds})：它阻塞了整个事件循环，其他协程在此期间都无法运行。"
+        "请改用 await asyncio.sleep({seconds})。（测得 {measured} 秒，期望约 {expected} 秒）",
+        "time.sleep({seconds}) was called inside the coroutine {where}: it blocked the whole event loop, so no "
+        "other coroutine could run meanwhile. Use await asyncio.sleep({seconds}) instead. "
+        "(measured {measured} s, expected about {expected} s)",
+    ),
+    "blocking-requests": (
+        "在协程 {where} 里调用了阻塞的 {call}（{detail}）：它阻塞了事件循环，请求只能一个接一个完成。"
+        "请改用 aiohttp：async with session.get(url) as response。（测得 {measured} 秒，期望约 {expected} 秒）",
+        "The blocking {call} ({detail}) was called inside the coroutine {where}: it blocked the event loop, so "
+        "the requests completed one after another. Use aiohttp: async with session.get(url) as response. "
+        "(measured {measured} s, expected about {expected} s)",
+    ),
+    "blocking-cpu": (
+        "协程 {where} 连续占用 CPU {real_ms} 毫秒而没有 await：CPU 密集的工作会阻塞事件循环，gather 也无法让它变快。"
+        "把它交给 loop.run_in_executor（进程池）去做。",
+        "The coroutine {where} used the CPU for {real_ms} ms without awaiting: CPU-bound work blocks the event "
+        "loop and gather cannot speed it up. Hand it to loop.run_in_executor (a process pool).",
+    ),
+    "never-awaited": (
+        "协程 {names} 从未被 await：调用 async 函数只会创建一个协程对象，函数体根本没有运行。"
+        "在调用前加上 await（或交给 asyncio.create_task / asyncio.gather）。",
+        "The coroutine {names} was never awaited: calling an async function only creates a coroutine object; "
+        "its body never ran. Put await in front of the call (or hand it to asyncio.create_task / asyncio.gather).",
+    ),
+    "too-slow": (
+        "期望耗时约 {expected} 秒（允许误差 ±{tolerance} 秒），实际测得 {measured} 秒，太慢了。",
+        "Expected about {expected} s (± {tolerance} s) but measured {measured} s: too slow.",
+    ),
+    "too-fast": (
+        "期望耗时约 {expected} 秒（允许误差 ±{tolerance} 秒），实际只用了 {measured} 秒：是不是有些等待被跳过了"
+        "（比如忘了 await，或没有等任务完成就返回了）？",
+        "Expected about {expected} s (± {tolerance} s) but measured only {measured} s: was some waiting skipped "
+        "(a missing await, or returning before the tasks finished)?",
+    ),
+    "not-about": (
+        "测得 {measured} 秒，恰好是不应出现的 {value} 秒。",
+        "Measured {measured} s, which is exactly the {value} s it should not be.",
+    ),
+    "max-in-flight": (
+        "同一时刻最多应有 {limit} 个操作在进行，但测得峰值为 {peak} 个。用 asyncio.Semaphore({limit}) "
+        "（async with semaphore:）限制并发数量。",
+        "At most {limit} operations should be in flight at once, but the peak was {peak}. Limit concurrency "
+        "with asyncio.Semaphore({limit}) (async with semaphore:).",
+    ),
+    "min-in-flight": (
+        "期望至少有 {limit} 个操作同时进行，但峰值只有 {peak} 个：操作没有并发执行。",
+        "Expected at least {limit} operations in flight at once, but the peak was {peak}: the operations did "
+        "not run concurrently.",
+    ),
+    "not-overlapped": (
+        "{first} 和 {second} 没有同时进行：第二个在第一个结束后才开始。用 asyncio.gather 或 create_task 让它们并发。",
+        "{first} and {second} did not overlap: the second started only after the first had finished. Run them "
+        "concurrently with asyncio.gather or create_task.",
+    ),
+    "task-missing": (
+        "没有找到名为 {name} 的任务：它没有被作为协程/任务运行。",
+        "No task named {name} was found: it was not run as a coroutine or task.",
+    ),
+    "order": (
+        "输出顺序不对。期望的顺序：{expected}；实际：{actual}。",
+        "The output is in the wrong order. Expected: {expected}; got: {actual}.",
+    ),
+    "output-missing": (
+        "输出中没有找到 {text!r}。实际输出：{actual}",
+        "{text!r} was not found in the output. Actual output: {actual}",
+    ),
+    "no-blocking": (
+        "协程 {where} 里有阻塞调用 {call}（{seconds} 秒）：它阻塞了事件循环。请改用对应的异步写法"
+        "（await asyncio.sleep、aiohttp、run_in_executor）。",
+        "The coroutine {where} made the blocking call {call} ({seconds} s): it blocked the event loop. Use the "
+        "async equivalent (await asyncio.sleep, aiohttp, run_in_executor).",
+    ),
+    "equal": (
+        "结果不对：期望 {expected}，实际得到 {actual}。",
+        "Wrong result: expected {expected}, got {actual}.",
+    ),
+    "equal-none": (
+        "结果是 None，期望 {expected}：是不是忘了 return，或者忘了 await（得到的是协程对象）？",
+        "The result is None but {expected} was expected: a missing return, or a missing await?",
+    ),
+    "equal-coroutine": (
+        "结果是一个协程对象，而不是 {expected}：调用 async 函数后需要 await 才能拿到返回值。",
+        "The result is a coroutine object, not {expected}: an async function's return value needs await.",
+    ),
+    "raises-nothing": (
+        "期望抛出 {expected}，但没有抛出任何异常。",
+        "Expected {expected} to be raised, but nothing was raised.",
+    ),
+    "raises-other": (
+        "期望抛出 {expected}，实际抛出的是 {actual}。",
+        "Expected {expected} to be raised, but got {actual}.",
+    ),
+    "not-a-coroutine-function": (
+        "{name} 应该用 async def 定义为协程函数。",
+        "{name} should be a coroutine function, defined with async def.",
+    ),
+    "missing-name": (
+        "你的代码里没有定义 {name}。",
+        "Your code does not define {name}.",
+    ),
+    # test / run outcomes
+    "student-exception": (
+        "你的代码抛出了未捕获的异常：{error}",
+        "Your code raised an uncaught exception: {error}",
+    ),
+    "deadlock": (
+        "死锁：在虚拟时间 {now} 秒时，所有协程和线程都在等待，再也没有任何事情能发生"
+        "（例如 Event 从未被 set、Lock 从未被释放、队列永远为空、任务在等待自己）。",
+        "Deadlock: at virtual time {now} s every coroutine and thread was waiting and nothing could ever run "
+        "again (an Event never set, a Lock never released, a queue that stays empty, a task awaiting itself).",
+    ),
+    "virtual-time-limit": (
+        "程序的虚拟运行时间超过了 {limit} 秒的上限：是不是有无限循环的等待，或者等待时间太长？",
+        "The program ran for more than the {limit} s limit of virtual time: an endless loop of waits, or a "
+        "wait that is far too long?",
+    ),
+    "busy-wait": (
+        "程序在不停地读取时间（忙等待），却从不让出控制权：请用 await asyncio.sleep() 或 time.sleep() 等待。",
+        "The program keeps reading the clock in a busy-wait without ever yielding: wait with "
+        "await asyncio.sleep() or time.sleep() instead.",
+    ),
+    "syntax-error": (
+        "语法错误（第 {line} 行）：{error}。代码无法运行，所有测试都未执行。",
+        "Syntax error (line {line}): {error}. The code cannot run, so no test was run.",
+    ),
+    "skipped-syntax": (
+        "未运行：代码有语法错误。",
+        "Not run: the code has a syntax error.",
+    ),
+    "runtime-error": (
+        "程序因未捕获的异常而结束：{error}",
+        "The program ended with an uncaught exception: {error}",
+    ),
+    "memory-limit": (
+        "程序使用的内存超过了上限。",
+        "The program used more memory than allowed.",
+    ),
+    "output-limit": (
+        "程序的输出超过了 {limit} 字节的上限。",
+        "The program printed more than the {limit}-byte limit.",
+    ),
+    "cpu-limit": (
+        "程序占用的 CPU 时间超过了 {limit} 秒的上限（是不是有死循环？）。",
+        "The program used more than {limit} s of CPU time (an endless loop?).",
+    ),
+    "exit-called": (
+        "程序调用了 sys.exit({code})，测试无法继续。",
+        "The program called sys.exit({code}); the test could not go on.",
+    ),
+    "passed-run": (
+        "程序正常结束，用时 {elapsed} 秒（{clock}）。",
+        "The program finished normally in {elapsed} s ({clock} clock).",
+    ),
+    # tampering, and the limits the judge enforces
+    "tampering": (
+        "评测系统无法信任这次运行：你的程序{what}（{where}）。评测只根据评测系统自己能观察到的事实打分，"
+        "所以这次提交得 0 分。删掉这部分代码，再提交一次。",
+        "The grader cannot trust this run: your program {what_en} ({where_en}). Grading relies only on what the "
+        "grader can observe for itself, so this submission scores 0. Remove that code and submit again.",
+    ),
+    "tampering-test": (
+        "未计分：程序试图干预评测（详见总评）。",
+        "Not scored: the program interfered with the grader (see the overall message).",
+    ),
+    "wall-time-limit": (
+        "程序运行超过了 {limit} 秒（真实时间）的上限，被终止了。它可能在等待永远不会发生的事情。",
+        "The program ran for more than the {limit} s limit of real time and was stopped. It may be waiting "
+        "for something that never happens.",
+    ),
+    "skipped-limit": (
+        "未运行：之前的测试已用完了运行时间。",
+        "Not run: an earlier test used up the time limit.",
+    ),
+    "process-ended": (
+        "程序的进程意外结束了（{how}）。",
+        "The program's process ended unexpectedly ({how}).",
+    ),
+    "file-size-limit": (
+        "程序写入的文件超过了 {limit} MB 的上限。",
+        "The program wrote a file larger than the {limit} MB limit.",
+    ),
+}
+
+
+def message(key: str, **parameters) -> dict:
+    zh, en = CATALOG[key]
+    return bilingual(zh.format(**parameters), en.format(**parameters))

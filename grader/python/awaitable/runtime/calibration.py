@@ -1,0 +1,44 @@
+"""CPU work in units that mean the same on any machine.
+
+A CPU stretch is judged by how much work it did, not by how long it took:
+the zygote times a fixed reference loop when it starts (``measure``), and a
+step's CPU time divided by one iteration's time is its work in *units*
+(grader/contract.json, "cpu"). A machine four times slower takes four times
+longer for both, so the same step is the same number of units.
+"""
+
+from __future__ import annotations
+
+import time
+
+_ROUNDS = 5
+_ITERATIONS = 100_000
+
+# CPU seconds of one reference iteration on this machine; set by measure()
+# (the zygote, before any run forks) and scaled by the judge's job in tests.
+unit_seconds = 5e-8
+
+
+def _reference(iterations: int) -> int:
+    # The same bytecode as the seed's CPU-bound loop (`result += i`).
+    result = 0
+    for i in range(iterations):
+        result += i
+    return result
+
+
+def measure() -> float:
+    global unit_seconds
+    thread_time = time.thread_time
+    best = float("inf")
+    _reference(1000)  # warm
+    for _ in range(_ROUNDS):
+        started = thread_time()
+        _reference(_ITERATIONS)
+        best = min(best, thread_time() - started)
+    unit_seconds = max(best / _ITERATIONS, 1e-10)
+    return unit_seconds
+
+
+def units(cpu_seconds: float) -> float:
+    return cpu_seconds / unit_seconds

@@ -1,0 +1,510 @@
+"""The student's process: runs the judge's commands on the submission.
+
+    serve(fd)   hello -> runtime installed, guard installed, submission
+                compiled, scenarios loaded -> ready; then, for every run
+                command, the runs and their ends, until the judge says exit.
+
+A run executes the submission as a module (``__main__`` for a program,
+``submission`` when the tests call into it) on a fresh clock, reports the
+end of that phase with the module's inventory (which names it defines, and
+what they are), and then, when the command names a function or a scenario,
+calls it on another fresh clock and reports that phase's end with the value
+it returned. Values, errors and inventories go to the judge as plain data,
+made by the guard. Nothing here decides anything: the judge does.
+
+This module is not reachable from the student's code: nothing the student can
+touch refers to it (it is removed from ``sys.modules`` before the student's
+code runs), and its frames are reachable only through the introspection the
+guard refuses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import builtins
+import functools
+import gc
+import inspect
+import linecache
+import os
+import sys
+import traceback
+import types
+import weakref
+
+from .. import protocol
+from ..contract import PROTOCOL_VERSION
+from . import calibration, guard
+from . import install as installer
+from .clock import Stall, scheduler
+from .threads import student_threads
+
+SCENARIOS_FILE = "scenarios.py"
+PACKAGE_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+CO_COROUTINE = inspect.CO_COROUTINE
+CO_GENERATOR = inspect.CO_GENERATOR
+CO_ASYNC_GENERATOR = inspect.CO_ASYNC_GENERATOR
+_function_code = types.FunctionType.__dict__["__code__"].__get__
+_audit = sys.audit
+
+# Names the tests may look up in the submission, at most.
+INVENTORY_NAMES = 400
+
+
+class Submission:
+    def __init__(self, name: str, source: str) -> None:
+        self.name = name
+        self.source = source
+        self.code = None
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+
+    def compile(self) -> dict | None:
+        """The syntax error, or None."""
+        try:
+            self.code = compile(self.source, self.name, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as error:
+            return {
+                "type": type(error).__name__,
+                "message": str(getattr(error, "msg", error)),
+                "line": getattr(error, "lineno", None) if isinstance(getattr(error, "lineno", None), int) else None,
+                "traceback": "".join(traceback.format_exception_only(type(error), error)),
+            }
+        return None
+
+
+# ----- what the guard is told ------------------------------------------------------------------
+
+def _collect_codes(code: types.CodeType, into: set) -> None:
+    if id(code) in into:
+        return
+    into.add(id(code))
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            _collect_codes(constant, into)
+
+
+def _collect_object(value, into: set, seen: set) -> None:
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, (staticmethod, classmethod)):
+        value = value.__func__
+    if isinstance(value, types.MethodType):
+        value = value.__func__
+    if isinstance(value, functools.partial):
+        _collect_object(value.func, into, seen)
+        return
+    if isinstance(value, property):
+        for accessor in (value.fget, value.fset, value.fdel):
+            if accessor is not None:
+                _collect_object(accessor, into, seen)
+        return
+    if isinstance(value, types.FunctionType):
+        _collect_codes(value.__code__, into)
+        return
+    if isinstance(value, type):
+        for inner in list(vars(value).values()):
+            _collect_object(inner, into, seen)
+
+
+def module_codes(modules) -> frozenset:
+    """Ids of every code object the modules' functions and classes hold."""
+    into: set = set()
+    seen: set = set()
+    for module in modules:
+        for value in list(vars(module).values()):
+            if isinstance(value, type) and getattr(value, "__module__", None) != module.__name__:
+                continue
+            _collect_object(value, into, seen)
+    return frozenset(into)
+
+
+def _stack_codes() -> set:
+    codes = set()
+    frame = sys._getframe()
+    while frame is not None:
+        codes.add(id(frame.f_code))
+        frame = frame.f_back
+    return codes
+
+
+_STDLIB = os.path.dirname(os.__file__) + os.sep
+_prepared: dict = {}
+
+
+def prepare(host_modules=()) -> None:
+    """What the guard needs that the zygote can compute once for every run:
+    the ids of the runtime's code (trusted), of the standard library's, and
+    of the standard-library functions that hand frames to their callers."""
+    runtime, stdlib = [], []
+    for name, module in list(sys.modules.items()):
+        if module is None:
+            continue
+        if name == "awaitable" or name.startswith("awaitable."):
+            runtime.append(module)
+            continue
+        filename = getattr(module, "__file__", None)
+        if filename is None or (isinstance(filename, str) and filename.startswith(_STDLIB)):
+            stdlib.append(module)
+    trusted = set(module_codes(list(runtime) + list(host_modules)))
+    trusted |= _stack_codes()
+    import logging
+    import traceback as traceback_module
+    import asyncio.base_tasks as base_tasks
+    exposers = {inspect.currentframe, inspect.stack, inspect.trace, inspect.getouterframes,
+                inspect.getinnerframes, traceback_module.walk_stack, traceback_module.walk_tb,
+                logging.currentframe, base_tasks._task_get_stack}
+    _prepared["trusted"] = frozenset(trusted)
+    _prepared["stdlib"] = module_codes(stdlib) - _prepared["trusted"]
+    _prepared["exposers"] = frozenset(id(function.__code__) for function in exposers)
+
+
+def _snapshot() -> tuple[list, list]:
+    """What the runtime and the scenarios rely on in shared modules and
+    classes: (watched before each run's end, hot before every message)."""
+    watched: list = []
+    hot: list = []
+    hot_modules = {"asyncio", "asyncio.tasks", "asyncio.events", "asyncio.futures", "asyncio.base_events",
+                   "time", "builtins", "aiohttp", "requests", "aiofiles"}
+    hot_classes = {"BaseEventLoop", "BaseSelectorEventLoop", "_UnixSelectorEventLoop", "VirtualEventLoop",
+                   "VirtualSelector", "Handle", "TimerHandle", "SequencedTimerHandle", "Thread", "Condition"}
+    prefixes = ("asyncio", "concurrent", "threading", "queue", "selectors", "heapq", "contextvars", "time",
+                "builtins", "warnings", "functools", "aiohttp", "requests", "aiofiles", "awaitable.runtime")
+    modules = sys.modules
+
+    def watch(namespace, name: str, value, label: str, is_hot: bool) -> None:
+        entry = (namespace, name, value, label)
+        watched.append(entry)
+        if is_hot:
+            hot.append(entry)
+
+    for module_name, module in list(modules.items()):
+        if module is None or not module_name.startswith(prefixes):
+            continue
+        public = module_name.replace("awaitable.runtime.fakeio.", "").replace("awaitable.runtime.", "awaitable:")
+        if not module_name.startswith("awaitable"):
+            # (The runtime's own modules leave sys.modules before the student's code runs.)
+            watch(modules, module_name, module, f"sys.modules[{module_name!r}]", module_name in hot_modules)
+        namespace = vars(module)
+        for name, value in list(namespace.items()):
+            if name.startswith("__") or not (callable(value) or isinstance(value, (property, staticmethod,
+                                                                                    classmethod))):
+                continue
+            watch(namespace, name, value, f"{public}.{name}", module_name in hot_modules)
+            if isinstance(value, type) and getattr(value, "__module__", "") == module_name:
+                class_namespace = vars(value)
+                for attribute, member in list(class_namespace.items()):
+                    if callable(member) or isinstance(member, (property, staticmethod, classmethod)):
+                        watch(class_namespace, attribute, member, f"{public}.{name}.{attribute}",
+                              name in hot_classes)
+    return watched, hot
+
+
+# ----- messages -------------------------------------------------------------------------------
+
+def _ready(syntax: dict | None) -> None:
+    _audit("awaitable.send", "ready", {"syntax": syntax, "python": ".".join(map(str, sys.version_info[:3])),
+                                       "protocol": PROTOCOL_VERSION, "unit": calibration.unit_seconds,
+                                       "e": []}, None)
+
+
+def _end(payload: dict) -> None:
+    payload["maxWork"] = round(installer.recorder.max_work)
+    payload["e"] = installer.recorder.take_events()
+    installer.streams.flush()
+    _audit("awaitable.send", "end", payload, None)
+
+
+# ----- running ----------------------------------------------------------------------------------
+
+# The modules executed so far, by name, weakly: a later call registers them
+# again while it runs, so that pickle finds the student's functions by
+# reference (a process pool sends them to its workers that way). Weakly, so a
+# module stays collectable (a coroutine never awaited at its top level is
+# reported when it is collected).
+_executed: dict[str, "weakref.ref[types.ModuleType]"] = {}
+
+
+def _finish_threads() -> None:
+    # As at interpreter shutdown: the program ends when its non-daemon
+    # threads have ended (on the virtual clock).
+    for thread in student_threads():
+        if thread.is_alive():
+            thread.join()
+
+
+def _outcome(run, print_errors: bool = False) -> dict:
+    """Runs ``run()``; its end as the judge reads it (the value stays a Python
+    object: the guard turns it into plain data). ``print_errors``: print what
+    ended it as the interpreter would, while the exception is alive (what it
+    holds goes only after, as at the end of a real program)."""
+    try:
+        value = run()
+        _finish_threads()
+    except Stall as stall:
+        return {"outcome": "stall", "stall": stall.reason}
+    except SystemExit as exit_request:
+        code = exit_request.code
+        if not (code is None or type(code) is int or type(code) is str):
+            code = type(code).__name__
+        if print_errors and type(code) is str:
+            _print_error(code + "\n")
+        return {"outcome": "exit", "exit": code}
+    except BaseException as error:  # the student's code may raise anything
+        described = describe_error(error)
+        if print_errors:
+            _print_error(described["traceback"])
+        return {"outcome": "raised", "error": described, "memory": isinstance(error, MemoryError)}
+    return {"outcome": "returned", "value": value}
+
+
+def _execute(submission: Submission, name: str, print_errors: bool = False):
+    """Execute the submission as module ``name``."""
+    namespace = {"__name__": name, "__file__": submission.name, "__builtins__": builtins,
+                 "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
+    module = types.ModuleType(name)
+    module.__dict__.update(namespace)
+    saved = sys.modules.get(name)
+
+    def run():
+        # Registered under its name, so pickle finds the student's functions
+        # by reference (a process pool sends them to its workers that way).
+        sys.modules[name] = module
+        _executed[name] = weakref.ref(module)
+        exec(submission.code, module.__dict__)
+        return None
+
+    try:
+        outcome = _outcome(run, print_errors)
+    finally:
+        if saved is not None:
+            sys.modules[name] = saved
+        else:
+            sys.modules.pop(name, None)
+    return outcome, module
+
+
+def _discard(module) -> None:
+    """The program is over: its module goes, as at interpreter exit, so that
+    what it still held (a coroutine never awaited) is collected and reported
+    in this run."""
+    module.__dict__.clear()
+    gc.collect()
+
+
+def _kind(value) -> str:
+    kind = type(value)
+    if kind is types.FunctionType:
+        flags = _function_code(value).co_flags
+        if flags & CO_COROUTINE:
+            return "coroutine-function"
+        if flags & CO_ASYNC_GENERATOR:
+            return "async-generator-function"
+        if flags & CO_GENERATOR:
+            return "generator-function"
+        return "function"
+    if issubclass(kind, type):
+        return "class"
+    if kind is types.ModuleType:
+        return "module"
+    if kind is types.BuiltinFunctionType or kind is functools.partial:
+        return "function"
+    return "value"
+
+
+def _inventory(module) -> dict:
+    names = {}
+    for name, value in list(vars(module).items()):
+        if type(name) is not str or name.startswith("__"):
+            continue
+        names[name[:200]] = _kind(value)
+        if len(names) >= INVENTORY_NAMES:
+            break
+    return names
+
+
+def _invoke(target, args, kwargs):
+    if inspect.iscoroutinefunction(target):
+        return asyncio.run(target(*args, **kwargs))
+    if inspect.iscoroutine(target):
+        return asyncio.run(target)
+    result = target(*args, **kwargs)
+    if inspect.iscoroutine(result):
+        return asyncio.run(result)
+    return result
+
+
+def _modules_for(function) -> dict[str, types.ModuleType]:
+    """The modules to register while ``function`` runs (see _executed): those
+    executed so far that are still alive, and the function's own (a copy of
+    its namespace) if it is not among them."""
+    modules = {}
+    for name, reference in _executed.items():
+        module = reference()
+        if module is not None and name not in sys.modules:
+            modules[name] = module
+    inner = function
+    while isinstance(inner, functools.partial):
+        inner = inner.func
+    inner = getattr(inner, "__func__", inner)
+    namespace = getattr(inner, "__globals__", None)
+    name = namespace.get("__name__") if isinstance(namespace, dict) else None
+    if isinstance(name, str) and name not in sys.modules and name not in modules:
+        module = types.ModuleType(name)
+        module.__dict__.update(namespace)
+        modules[name] = module
+    return modules
+
+
+def _call(function, args, kwargs) -> dict:
+    modules = _modules_for(function)
+    try:
+        sys.modules.update(modules)
+        return _outcome(lambda: _invoke(function, args, kwargs))
+    finally:
+        for name in modules:
+            sys.modules.pop(name, None)
+        modules = None
+        gc.collect()
+
+
+def _filter_stack(exception: traceback.TracebackException) -> None:
+    kept = [frame for frame in exception.stack if not frame.filename.startswith(PACKAGE_DIRECTORY + os.sep)
+            and frame.filename != _ZYGOTE_FILE]
+    exception.stack = traceback.StackSummary.from_list(kept)
+    if exception.__cause__ is not None:
+        _filter_stack(exception.__cause__)
+    if exception.__context__ is not None:
+        _filter_stack(exception.__context__)
+
+
+_ZYGOTE_FILE = ""
+_submission_name = "submission.py"
+
+
+def describe_error(error: BaseException) -> dict:
+    try:
+        details = traceback.TracebackException(type(error), error, error.__traceback__, compact=True)
+        _filter_stack(details)
+        text = "".join(details.format())
+        line = None
+        for frame in details.stack:
+            if frame.filename == _submission_name:
+                line = frame.lineno
+        message_text = "".join(traceback.format_exception_only(type(error), error)).strip()
+    except BaseException:  # noqa: BLE001  a student's __str__ may raise anything
+        text = f"{type(error).__name__}\n"
+        message_text = type(error).__name__
+        line = None
+    kind = type(error)
+    mro = [str(getattr(base, "__name__", "?")) for base in kind.__mro__[: kind.__mro__.index(BaseException) + 1]]
+    return {"type": str(kind.__name__), "module": str(getattr(kind, "__module__", "")), "mro": mro,
+            "message": str(message_text)[:4000], "line": line if type(line) is int else None,
+            "traceback": str(text)[:32_000]}
+
+
+def _run(command: dict, submission: Submission, scenarios: dict, config: dict) -> None:
+    target = command.get("target") or {}
+    kind = target.get("kind")
+    module_name = "__main__" if kind == "program" else "submission"
+    installer.fresh_run(config)
+    outcome, module = _execute(submission, module_name, print_errors=target.get("print") is True)
+    outcome["phase"] = "module"
+    outcome["inventory"] = _inventory(module)
+    outcome.pop("value", None)
+    calls = kind in ("call", "scenario") and outcome["outcome"] == "returned"
+    if not calls:
+        _discard(module)
+    _end(outcome)
+    if not calls:
+        return
+    args = list(target.get("args") or [])
+    kwargs = dict(target.get("kwargs") or {})
+    name = str(target.get("name"))
+    installer.fresh_run(config)
+    if kind == "scenario":
+        function = scenarios.get(name)
+        if function is None:
+            outcome = {"outcome": "raised", "error": {"type": "LookupError", "message": f"no scenario {name}",
+                                                      "line": None, "traceback": ""}, "memory": False}
+        else:
+            outcome = _call(function, [module, *args], kwargs)
+    else:
+        try:
+            function = getattr(module, name)
+        except BaseException as error:  # noqa: BLE001  a module __getattr__ of the student's
+            outcome = {"outcome": "raised", "error": describe_error(error), "memory": False}
+        else:
+            outcome = _call(function, args, kwargs)
+    function = None
+    _discard(module)
+    outcome["phase"] = "call"
+    _end(outcome)
+
+
+def _print_error(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001  the program closed or replaced its stderr
+        pass
+
+
+def _load_scenarios(source: str | None) -> dict:
+    if not source:
+        return {}
+    module = types.ModuleType("scenarios")
+    module.__file__ = SCENARIOS_FILE
+    linecache.cache[SCENARIOS_FILE] = (len(source), None, source.splitlines(True), SCENARIOS_FILE)
+    exec(compile(source, SCENARIOS_FILE, "exec", dont_inherit=True), module.__dict__)
+    return {name: value for name, value in vars(module).items() if callable(value) and not name.startswith("_")}
+
+
+def serve(fd: int, zygote_file: str = "") -> None:
+    """The student's process, from the judge's hello to its exit."""
+    global _ZYGOTE_FILE, _submission_name
+    _ZYGOTE_FILE = zygote_file
+    hello = protocol.read_command(fd)
+    if hello is None or hello.get("k") != "hello" or hello.get("protocol") != PROTOCOL_VERSION:
+        os._exit(2)
+    config = hello["config"]
+    if config.get("calibrationScale"):
+        calibration.unit_seconds *= float(config["calibrationScale"])
+    installer.install(config)
+    submission = Submission(str(hello["submission"]["name"]), str(hello["submission"]["source"]))
+    _submission_name = submission.name
+    sys.argv = [submission.name]
+    syntax = submission.compile()
+    scenarios = _load_scenarios(hello.get("scenarios"))
+    watched, hot = _snapshot()
+    if not _prepared:
+        prepare()
+    from . import port
+    senders = {
+        "advance": frozenset({id(port._request.__code__)}),
+        "charge": frozenset({id(port._request.__code__)}),
+        "io": frozenset({id(port._request.__code__)}),
+        "idle": frozenset({id(port._notify.__code__)}),
+        "busy": frozenset({id(port._notify.__code__)}),
+        "stall": frozenset({id(port._notify.__code__)}),
+        "events": frozenset({id(port._notify.__code__)}),
+        "ready": frozenset({id(_ready.__code__)}),
+        "end": frozenset({id(_end.__code__)}),
+    }
+    key = bytes.fromhex(hello.pop("key"))
+    guard.install(key=key, fd=fd, senders=senders, trusted_codes=_prepared["trusted"],
+                  stdlib_codes=_prepared["stdlib"], frame_exposers=_prepared["exposers"],
+                  watched=watched, hot=hot, student_file=submission.name)
+    del key, hello
+    for name in [name for name in sys.modules if name == "awaitable" or name.startswith("awaitable.")]:
+        del sys.modules[name]
+    _ready(syntax)
+    while True:
+        command = protocol.read_command(fd)
+        if command is None or command.get("k") == "exit":
+            break
+        if command.get("k") == "run" and submission.code is not None:
+            _run(command, submission, scenarios, config)
+    installer.streams.flush()
+    os._exit(0)

@@ -1,0 +1,156 @@
+"""The student's host: the first process of the student's side of a grading,
+forked before the judge has read anything, and so holding nothing but the
+pristine runtime (grader/CONTRACT.md, "Processes").
+
+In the sandbox it is pid 1 of the student's own pid namespace: every process
+the student's code starts is its descendant, and none of them can see the
+judge. It forks one student process per request of the judge, reports every
+exit, and on request kills every other process of the namespace (``kill(-1)``
+from a namespace's init reaches all of them and only them).
+
+The judge's requests, one per SOCK_SEQPACKET message (JSON, with file
+descriptors attached where said):
+
+    {"k": "spawn"} + [channel, stdout, stderr]  -> {"k": "spawned", "pid": n}
+    {"k": "clean"}                              -> {"k": "cleaned"}
+    end of stream                               -> the host exits (and with it, the namespace)
+
+and, unasked, {"k": "up"} once it is ready (or {"k": "setup-failed", "reason": ...}
+if its sandbox could not be set up), and {"k": "exited", "pid": n, "exitCode": c|null, "signal": s|null,
+"cpuSeconds": x} for every student process that ends.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import selectors
+import signal
+import socket
+
+from ..contract import EXIT_CODES
+
+
+def _send(control: socket.socket, message: dict) -> None:
+    control.send(json.dumps(message).encode())
+
+
+def serve(control: socket.socket, start_run, sandboxed: bool) -> None:
+    """``start_run(channel_fd)`` runs in each forked student process (never returns)."""
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    os.set_blocking(wake_read, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    selector = selectors.DefaultSelector()
+    selector.register(control, selectors.EVENT_READ)
+    selector.register(wake_read, selectors.EVENT_READ)
+    runs: set[int] = set()
+    _send(control, {"k": "up"})
+
+    def reap() -> None:
+        while True:
+            try:
+                pid, status, usage = os.wait4(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            if pid in runs:
+                runs.discard(pid)
+                _send(control, {
+                    "k": "exited", "pid": pid,
+                    "exitCode": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+                    "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+                    "cpuSeconds": usage.ru_utime + usage.ru_stime,
+                })
+
+    def clean() -> None:
+        if sandboxed:
+            try:
+                os.kill(-1, signal.SIGKILL)  # from the namespace's init: everyone else in it
+            except ProcessLookupError:
+                pass
+        else:
+            for pid in list(runs):
+                try:
+                    os.killpg(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+        while True:
+            try:
+                pid, status, usage = os.wait4(-1, 0)
+            except ChildProcessError:
+                break
+            runs.discard(pid)
+        runs.clear()
+
+    while True:
+        for key, _events in selector.select():
+            if key.fd == wake_read:
+                try:
+                    while os.read(wake_read, 4096):
+                        pass
+                except BlockingIOError:
+                    pass
+                reap()
+                continue
+            try:
+                data, fds, _flags, _address = socket.recv_fds(control, 65536, 8)
+            except OSError:
+                data, fds = b"", []
+            if not data:
+                clean()
+                os._exit(0)
+            request = json.loads(data)
+            if request.get("k") == "spawn" and len(fds) == 3:
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        _become_run(control, selector, (wake_read, wake_write), fds, sandboxed)
+                        start_run(3)
+                    except BaseException:  # noqa: BLE001  the runtime's own failure, before the student's code
+                        import traceback
+                        os.write(2, ("awaitable runtime: " + traceback.format_exc()).encode("utf-8", "replace"))
+                        os._exit(EXIT_CODES["judgeFailed"])
+                    os._exit(0)
+                for fd in fds:
+                    os.close(fd)
+                runs.add(pid)
+                _send(control, {"k": "spawned", "pid": pid})
+            elif request.get("k") == "clean":
+                for fd in fds:
+                    os.close(fd)
+                clean()
+                _send(control, {"k": "cleaned"})
+            else:
+                for fd in fds:
+                    os.close(fd)
+
+
+def _become_run(control, selector, wake, fds, sandboxed: bool) -> None:
+    """In the forked student process: the channel as fd 3, the output pipes as
+    fds 1 and 2, an empty stdin, and no other descriptor of the host's."""
+    signal.set_wakeup_fd(-1)
+    for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
+    selector.close()
+    control.close()
+    for fd in wake:
+        os.close(fd)
+    # Above every fd the run is given, so that moving those into place cannot clobber them.
+    moved = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in fds]
+    for fd in fds:
+        os.close(fd)
+    channel, stdout, stderr = moved
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    os.dup2(stdout, 1)
+    os.dup2(stderr, 2)
+    os.dup2(channel, 3)
+    os.set_inheritable(3, False)  # a program the student starts does not get the channel
+    os.closerange(4, 1 << 16)
+    if not sandboxed:
+        os.setpgid(0, 0)

@@ -1,0 +1,87 @@
+"""Puts the runtime in place in the student's process, before any of the
+student's code runs: the virtual loop and clock, time, threads, locks,
+executors and process pools, the trace, the fake libraries, the streams."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import resource
+import signal
+import sys
+
+from ..contract import EXIT_CODES
+from . import fakeio, port, processes, streams
+from .fakeio import aiofiles as fake_aiofiles
+from .fakeio import aiohttp as fake_aiohttp
+from .fakeio import requests as fake_requests
+from .clock import REAL_PERF_COUNTER, scheduler
+from .executors import install_executors
+from .locks import install_locks
+from .loop import VirtualEventLoopPolicy, install_loop
+from .threads import install_threading
+from .timefuncs import install_time
+from .trace import install_trace, recorder
+
+
+def lower_limit(kind: int, soft: int, hard: int) -> None:
+    """Set a resource limit no higher than the one the sandbox already set
+    (an unprivileged process may lower its hard limits, never raise them)."""
+    _, current_hard = resource.getrlimit(kind)
+    if current_hard != resource.RLIM_INFINITY:
+        hard = min(hard, current_hard)
+        soft = min(soft, hard)
+    resource.setrlimit(kind, (soft, hard))
+
+
+def apply_limits(limits: dict) -> None:
+    memory = int(limits["memoryMb"]) * 1024 * 1024
+    # Address space, not memory: every thread reserves far more than it uses
+    # (stack, malloc arena), so this is generous; it turns one huge allocation
+    # into a MemoryError. The sandbox's cgroup caps the memory all processes
+    # of the run really use.
+    address_space = memory * 4 + (1 << 30)
+    lower_limit(resource.RLIMIT_AS, address_space, address_space)
+    lower_limit(resource.RLIMIT_CORE, 0, 0)
+    # Python ignores SIGXFSZ (a write past RLIMIT_FSIZE would only raise):
+    # end the process, so the judge reports the file-size limit.
+    exit_now = sys.modules["os"]._exit
+    signal.signal(signal.SIGXFSZ, lambda *_: exit_now(EXIT_CODES["fileSizeLimit"]))
+
+
+def install(config: dict) -> dict:
+    """Returns the streams (by name) the process-pool replays go to."""
+    virtual = config["clock"] == "virtual"
+    scheduler.virtual = virtual
+    scheduler.judged = virtual
+    scheduler.limit = float(config["limits"]["virtualSeconds"])
+    scheduler.on_wait = recorder.wait
+    recorder.charge_cpu = config["cpu"] == "charged"
+    install_loop()
+    install_time(virtual)
+    if virtual:
+        install_threading()
+        install_locks()
+        install_executors()
+        processes.install()
+    install_trace()
+    fakeio.install(float((config.get("io") or {}).get("fileLatency", 0.0)),
+                   {"aiohttp": fake_aiohttp, "requests": fake_requests, "aiofiles": fake_aiofiles})
+    replay = streams.install_streams()
+    processes.streams.update(replay)
+    port.sources["events"] = recorder.take_events
+    port.sources["flush"] = streams.flush
+    apply_limits(config["limits"])
+    scheduler.register_main()
+    return replay
+
+
+def fresh_run(config: dict) -> None:
+    """A fresh clock, trace and policy for the next run, as in a fresh process."""
+    scheduler.reset()
+    recorder.reset(None if config["clock"] == "virtual" else REAL_PERF_COUNTER())
+    # A fresh policy, as in a fresh process: get_event_loop() in the main
+    # thread creates a loop again (set_event_loop(None) would forbid it).
+    asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
+    # Programs that use random (the seeds' queue example) are reproducible.
+    random.seed(0)
