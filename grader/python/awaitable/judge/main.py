@@ -216,10 +216,16 @@ def _run_test(definition, runner: Runner, job: dict):
                             "output-limit" if stall.reason == "output-limit" else stall.reason)
     except testing.CrashedError as crash:
         verdict, text, crash_kind = _crash(crash.how, crash.cpu_seconds, crash.exit_code, job)
-        kind = {"OUTPUT_LIMIT": "output", "TIME_LIMIT": "stall"}.get(verdict, "student-error")
-        entry = _test_entry(definition, "error", text, context.measured,
-                            {"cpu-limit": "cpu-limit", "file-size-limit": "output-limit"}.get(crash_kind, "exception"))
-        error = _error(crash_kind, text)
+        if verdict == "RUNTIME_ERROR":
+            # The process ended before the run did (os._exit, a signal of its
+            # own): nothing of the run can be judged, and the test fails.
+            kind = "failed"
+            entry = _test_entry(definition, "failed", message("ended-early", how=crash.how), context.measured, "exit")
+        else:
+            kind = {"OUTPUT_LIMIT": "output", "TIME_LIMIT": "stall"}.get(verdict, "student-error")
+            entry = _test_entry(definition, "error", text, context.measured,
+                                {"cpu-limit": "cpu-limit", "file-size-limit": "output-limit"}.get(crash_kind, "exception"))
+            error = _error(crash_kind, text)
     except testing.StudentError as student_error:
         error = {key: student_error.error.get(key) for key in ("type", "message", "line", "traceback")}
         if student_error.memory:

@@ -192,6 +192,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "程序的进程意外结束了（{how}）。",
         "The program's process ended unexpectedly ({how}).",
     ),
+    "ended-early": (
+        "程序在运行结束之前就结束了自己的进程（{how}，例如 os._exit 或向自己发信号）：评测系统看不到这次运行，测试不通过。"
+        "让程序正常结束（从 main 返回），不要调用 os._exit。",
+        "The program ended its own process before the run was over ({how}: os._exit, or a signal it sent itself): the "
+        "grader could not observe the run, so the test fails. Let the program end normally (return from main); do not "
+        "call os._exit.",
+    ),
     "file-size-limit": (
         "程序写入的文件超过了 {limit} MB 的上限。",
         "The program wrote a file larger than the {limit} MB limit.",

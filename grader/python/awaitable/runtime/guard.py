@@ -53,7 +53,7 @@ _REFUSED = frozenset({
 })
 _FRAME_ATTRIBUTES = frozenset({"tb_frame", "cr_frame", "gi_frame", "ag_frame", "f_back"})
 _CODE_ATTRIBUTES = frozenset({"__code__", "cr_code", "gi_code", "ag_code", "__defaults__", "__kwdefaults__"})
-_FORBIDDEN_IMPORTS = frozenset({"ctypes", "_ctypes", "awaitable"})
+_FORBIDDEN_IMPORTS = frozenset({"ctypes", "_ctypes", "awaitable", "zygote"})
 
 # Limits of one plain value.
 _MAX_NODES = 20_000

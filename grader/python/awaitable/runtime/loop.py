@@ -73,13 +73,27 @@ class VirtualEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
         super().__init__(virtual_selector)
         virtual_selector.loop = self
         self._awaitable_id = next(_loop_ids)
+
+    # Data descriptors, so that a value put in the loop's __dict__ cannot
+    # stand in for them (a clock of the program's own, or a resolution wide
+    # enough to make every timer due).
+    @property
+    def time(self):
+        return self._virtual_time
+
+    @property
+    def _clock_resolution(self) -> float:
         # A positive resolution is required: _run_once treats a timer as due
         # when its time is below now + resolution, and the clock is set to
         # the timer's exact time.
-        self._clock_resolution = 1e-9
+        return 1e-9
 
-    def time(self) -> float:
-        return scheduler.now if scheduler.virtual else super().time()
+    @_clock_resolution.setter
+    def _clock_resolution(self, value) -> None:
+        pass  # BaseEventLoop.__init__ sets its own: the virtual clock's is fixed
+
+    def _virtual_time(self) -> float:
+        return scheduler.now if scheduler.virtual else asyncio.unix_events._UnixSelectorEventLoop.time(self)
 
     def call_at(self, when, callback, *args, context=None):
         handle = super().call_at(when, callback, *args, context=context)

@@ -1,0 +1,19 @@
+"""Reads every thread's frames with sys._current_frames()."""
+import asyncio
+
+
+async def get_user(user_id):
+    await asyncio.sleep(0.5)
+    return f"user_{user_id}"
+
+
+async def main():
+    users = [await get_user(user_id) for user_id in (1, 2, 3)]  # sequential: 1.5 s
+    print(users)
+    return users
+
+import sys
+
+for frame in sys._current_frames().values():
+    frame.f_globals.get('recorder')
+

@@ -1,0 +1,13 @@
+"""An honest wrong solution of gather-three-users: the three calls one after another."""
+import asyncio
+
+
+async def get_user(user_id):
+    await asyncio.sleep(0.5)
+    return f"user_{user_id}"
+
+
+async def main():
+    users = [await get_user(user_id) for user_id in (1, 2, 3)]  # sequential: 1.5 s
+    print(users)
+    return users
