@@ -1,29 +1,29 @@
 import { describe, expect, test } from "vitest";
+import { RESULT_VERSION } from "./contract";
 import { readChannel } from "./run-harness";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
-const nonce = "0123456789abcdef0123456789abcdef";
 const document = {
-  version: 1, mode: "run", verdict: "PASSED", score: null, message: null, clock: "virtual", cpu: "free", elapsed: 0.5,
-  exercise: null, tests: [], error: null, trace: null, python: "3.11.2", harness: "1.0.0", timings: {},
+  version: RESULT_VERSION, mode: "run", verdict: "PASSED", score: null, message: null, clock: "virtual", cpu: "free", elapsed: 0.5,
+  exercise: null, tests: [], error: null, trace: null, tampering: [], python: "3.11.2", harness: "2.0.0", timings: {},
 };
-const frame = (body: string, frameNonce = nonce) => Buffer.from(`AWAITABLE-RESULT 1 ${frameNonce} ${Buffer.byteLength(body)}\n${body}\n`);
+const frame = (body: string, version = RESULT_VERSION) => Buffer.from(`AWAITABLE-RESULT ${version} ${Buffer.byteLength(body)}\n${body}\n`);
 
-describe("readChannel", () => {
+describe("readChannel (the judge's result)", () => {
   test("accepts exactly one well-formed frame", () => {
-    const reading = readChannel(frame(JSON.stringify(document)), nonce);
-    expect(reading.kind).toBe("document");
+    expect(readChannel(frame(JSON.stringify(document))).kind).toBe("document");
   });
   test("reports a missing result", () => {
-    expect(readChannel(Buffer.alloc(0), nonce).kind).toBe("missing");
+    expect(readChannel(Buffer.alloc(0)).kind).toBe("missing");
   });
   test.each([
-    ["wrong nonce", frame(JSON.stringify(document), "f".repeat(32))],
+    ["another version", frame(JSON.stringify(document), RESULT_VERSION + 1)],
     ["bytes before the frame", Buffer.concat([Buffer.from("x"), frame(JSON.stringify(document))])],
     ["two frames", Buffer.concat([frame(JSON.stringify(document)), frame(JSON.stringify(document))])],
     ["a body that is not the schema", frame(JSON.stringify({ ...document, verdict: "GREAT" }))],
-  ])("rejects %s as tampering", (_name, buffer) => {
-    expect(readChannel(buffer, nonce).kind).toBe("tampered");
+    ["text in the old shape of bilingual text", frame(JSON.stringify({ ...document, message: { zh: "好", en: "good" } }))],
+  ])("rejects %s", (_name, buffer) => {
+    expect(readChannel(buffer).kind).toBe("malformed");
   });
 });
 

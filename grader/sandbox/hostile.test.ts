@@ -4,12 +4,12 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readFileSync, readlinkSync, readSync } from "node:fs";
-import { chmod, mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SANDBOX_LIMITS, type TSandboxLimits } from "./limits";
+import { DEFAULT_LIMITS, DEFAULT_SANDBOX_LIMITS, type TSandboxLimits } from "./limits";
 import { checkSandbox, SandboxPool, sandboxZygotePid, type SandboxOutcome } from "./sandbox";
 
 const SECRET = "hostile-test-secret-d41d8cd98f00b204";
@@ -46,15 +46,22 @@ async function runPython(
 }
 
 /** No process of the run's uid survives the run. */
+/** The real uid of a process (its /proc folder belongs to root when it is not dumpable, as every run's process is). */
+async function uidOf(pid: string): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const line = status.split("\n").find((entry) => entry.startsWith("Uid:"));
+  return line ? Number(line.split(/\s+/)[1]) : -1;
+}
+
+/** No process of the run's uids (the student's and the judge's) survives the run. */
 async function expectNothingLeft(outcome: SandboxOutcome) {
-  const uid = uidBase + outcome.slot;
+  const uids = [uidBase + outcome.slot, uidBase + 1000 + outcome.slot];
   const survivors: number[] = [];
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    const owner = await stat(`/proc/${entry}`).then((info) => info.uid, () => -1);
-    if (owner === uid) survivors.push(Number(entry));
+    if (uids.includes(await uidOf(entry))) survivors.push(Number(entry));
   }
-  expect(survivors, `processes of uid ${uid} survived the run`).toEqual([]);
+  expect(survivors, `processes of uids ${uids.join(", ")} survived the run`).toEqual([]);
 }
 
 describe("hostile programs are contained", { timeout: 30_000 }, () => {
@@ -377,12 +384,24 @@ describe("the zygote every run is forked from", { timeout: 30_000 }, () => {
       marker.repeat(100),
     );
     expect(run.exitCode).toBe(0);
+    // A grading too: the job carries an exercise's tests, which only the judge may ever hold.
+    const testsMarker = `tests-marker-${randomBytes(12).toString("hex")}`;
+    const job = {
+      mode: "grade", clock: "virtual", cpu: "free", io: null, limits: { ...DEFAULT_LIMITS },
+      submission: { name: "submission.py", source: `async def main():\n    return ${JSON.stringify(codeMarker)}\n` },
+      exercise: {
+        id: "00000000-0000-4000-8000-000000000000", slug: "marker", scenarios: null,
+        tests: `from awaitable.testing import test\n\n@test("t", zh="t", en="t")\ndef t(t):\n    "${testsMarker}"\n    t.equal(t.measure(t.function("main")).result, ${JSON.stringify(codeMarker)})\n`,
+      },
+    };
+    const grading = await pool.run({ kind: "grade", pythonArgs: [], stdin: JSON.stringify(job), readOnlyBinds: [], env: { PATH: "/usr/bin" }, limits: DEFAULT_SANDBOX_LIMITS });
+    expect(grading.channel.toString()).toContain('"verdict":"PASSED"');
     const zygote = sandboxZygotePid();
     expect(zygote).toBeDefined();
-    // What the grader's own process holds (process.env above), and what the run was given.
-    const [secret, stdin, code, own] = countInMemory(zygote!, [SECRET, marker, codeMarker, "HarnessLoader"]);
+    // What the grader's own process holds (process.env above), and what the runs were given.
+    const [secret, stdin, code, tests, own] = countInMemory(zygote!, [SECRET, marker, codeMarker, testsMarker, "student_namespace"]);
     expect(own, "the scan finds what the zygote does hold").toBeGreaterThan(0);
-    expect({ secret, stdin, code }).toEqual({ secret: 0, stdin: 0, code: 0 });
+    expect({ secret, stdin, code, tests }).toEqual({ secret: 0, stdin: 0, code: 0, tests: 0 });
     const environment = readFileSync(`/proc/${zygote}/environ`, "utf8").split("\0").filter(Boolean);
     expect(environment.sort()).toEqual(["LANG=C.UTF-8", "LC_ALL=C.UTF-8"]);
   });
@@ -460,5 +479,74 @@ describe("the zygote every run is forked from", { timeout: 30_000 }, () => {
       }),
     ).rejects.toThrow(/could not be set up/);
     expect(pool.busy).toBe(0);
+  });
+});
+
+/** A grading through the pool: the judge reads the job; what the submission prints comes back as stdout. */
+async function grading(submission: string, tests: string) {
+  const job = {
+    mode: "grade", clock: "virtual", cpu: "free", io: null, limits: { ...DEFAULT_LIMITS, wallSeconds: 10 },
+    submission: { name: "submission.py", source: submission },
+    exercise: { id: "00000000-0000-4000-8000-000000000000", slug: "hostile", scenarios: null, tests },
+  };
+  const outcome = await pool.run({ kind: "grade", pythonArgs: [], stdin: JSON.stringify(job), readOnlyBinds: [], env: { PATH: "/usr/bin" }, limits: DEFAULT_SANDBOX_LIMITS });
+  await expectNothingLeft(outcome);
+  const text = (output: SandboxOutcome["stdout"]) => Buffer.concat([output.head, output.tail]).toString();
+  const channel = outcome.channel.toString();
+  return { ...outcome, out: text(outcome.stdout), result: JSON.parse(channel.slice(channel.indexOf("\n") + 1)) as Record<string, unknown> };
+}
+
+const RUN_MAIN = `from awaitable.testing import test\n\n@test("runs", zh="运行", en="runs")\ndef runs(t):\n    t.measure(t.function("main"))\n`;
+
+describe("a grading: the judge and the student's processes", { timeout: 30_000 }, () => {
+  it("the student's processes see neither the judge nor the job, and can signal none of the judge's", async () => {
+    const secret = `job-secret-${randomBytes(8).toString("hex")}`;
+    const submission = [
+      "import json, os, signal",
+      "def main():",
+      "    seen = {}",
+      "    for pid in sorted(int(p) for p in os.listdir('/proc') if p.isdigit()):",
+      "        status = dict(l.split(':', 1) for l in open(f'/proc/{pid}/status').read().splitlines() if ':' in l)",
+      "        readable = {}",
+      "        for what in ('cmdline', 'environ', 'maps'):",
+      "            try:",
+      "                readable[what] = open(f'/proc/{pid}/{what}', 'rb').read(4096).decode('latin1')",
+      "            except OSError as error:",
+      "                readable[what] = type(error).__name__",
+      "        seen[pid] = {'uid': status['Uid'].split()[0], 'name': status['Name'].strip(), 'readable': readable}",
+      "    print(json.dumps({'pids': seen, 'stdin': os.read(0, 100).decode('latin1')}))",
+    ].join("\n");
+    const run = await grading(submission, `${RUN_MAIN}# ${secret}\n`);
+    expect(run.result.verdict).toBe("PASSED");
+    const seen = JSON.parse(run.out.trim().split("\n").pop()!) as { pids: Record<string, { uid: string; readable: Record<string, string> }>; stdin: string };
+    const studentUid = String(uidBase + run.slot);
+    // Only the student's own namespace: its host (pid 1) and itself, both of the student's uid.
+    expect(Object.keys(seen.pids).map(Number)).toEqual([1, 2]);
+    for (const info of Object.values(seen.pids)) expect(info.uid).toBe(studentUid);
+    expect(JSON.stringify(seen)).not.toContain(secret);
+    expect(JSON.stringify(seen)).not.toContain("from awaitable.testing");
+    expect(seen.stdin).toBe("");
+  });
+
+  it("no process of a run can read its own memory, or its host's (every one is non-dumpable)", async () => {
+    const run = await runPython(
+      "import os\nfor path in ('/proc/self/mem', '/proc/1/mem'):\n    try:\n        open(path, 'rb').read(1)\n        print(path, 'read')\n    except OSError as error:\n        print(path, type(error).__name__)\n",
+    );
+    expect(run.out).toContain("/proc/self/mem PermissionError");
+    expect(run.out).toContain("/proc/1/mem PermissionError");
+  });
+
+  it("a daemon, a fork and a thread left by the student end with the grading", async () => {
+    const submission = [
+      "import os, threading, time",
+      "def main():",
+      "    if os.fork() == 0:",
+      "        os.setsid()",
+      "        time.sleep(1000)",
+      "    threading.Thread(target=time.sleep, args=(1000,), daemon=True).start()",
+    ].join("\n");
+    const run = await grading(submission, RUN_MAIN);
+    // (expectNothingLeft, in grading(), found no process of the student's or the judge's uid.)
+    expect(["PASSED", "FAILED", "TIME_LIMIT"]).toContain(run.result.verdict);
   });
 });

@@ -1,5 +1,3 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 ALL = ["tsinghua", "aliyun", "ustc"]
@@ -25,13 +23,12 @@ def first_completed(t):
     t.all_awaited(run)
     t.no_blocking(run)
     if abs(run.elapsed - 1.2) < 0.01:
-        raise Failure({
-            "zh": "用了 1.2 秒：你等到了最慢的镜像（tsinghua）也完成。gather 和 asyncio.wait 的默认值 ALL_COMPLETED "
-                  "都会等所有任务；用 asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED) 只等第一个。",
-            "en": "It took 1.2 s: you waited for the slowest mirror (tsinghua) too. gather and asyncio.wait's default "
-                  "ALL_COMPLETED wait for every task; asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED) waits "
-                  "for the first one only.",
-        }, "timing")
+        raise Failure(zh="用了 1.2 秒：你等到了最慢的镜像（tsinghua）也完成。gather 和 asyncio.wait 的默认值 ALL_COMPLETED "
+                         "都会等所有任务；用 asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED) 只等第一个。",
+                      en="It took 1.2 s: you waited for the slowest mirror (tsinghua) too. gather and asyncio.wait's default "
+                         "ALL_COMPLETED wait for every task; asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED) waits "
+                         "for the first one only.",
+                      misconception="timing")
     t.about(run, 0.4, sequential=2.4)
     t.min_in_flight(run, 3)
 
@@ -40,42 +37,24 @@ def first_completed(t):
       en="When it returns, the other two downloads have been cancelled and have ended; nothing goes on in the background",
       weight=2)
 def cancel_pending(t):
-    fastest = t.function("fastest", coroutine=True)
-    finished = fastest.__globals__.get("FINISHED")
-    cancelled = fastest.__globals__.get("CANCELLED")
-
-    async def driver():
-        for record in (finished, cancelled):
-            if isinstance(record, list):
-                record.clear()
-        await fastest(ALL)
-        returned_at = asyncio.get_running_loop().time()
-        at_return = sorted(cancelled) if isinstance(cancelled, list) else []
-        # Anything still running in the background is waited for here.
-        others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-        await asyncio.gather(*others, return_exceptions=True)
-        return (at_return, sorted(cancelled) if isinstance(cancelled, list) else [], list(finished or []),
-                returned_at)
-
-    run = t.measure(driver)
+    t.function("fastest", coroutine=True)
+    run = t.measure(t.scenario("fastest_then_background"), ALL)
     at_return, eventually, done, returned_at = run.result
     if returned_at > 1.19:
         t.about(returned_at, 0.4)  # waited for every mirror: the "first-completed" test explains it
     if at_return != ["tsinghua", "ustc"] and eventually == ["tsinghua", "ustc"]:
-        raise Failure({
-            "zh": "你调用了 cancel()，但返回时那两个下载还没真正停下：cancel() 只是请求取消。"
-                  "取消后要 await 它们（例如 await asyncio.gather(*pending, return_exceptions=True)）。",
-            "en": "You called cancel(), but the two downloads had not really stopped when fastest returned: cancel() "
-                  "only requests cancellation. Await them after cancelling (e.g. await asyncio.gather(*pending, "
-                  "return_exceptions=True)).",
-        }, "missing-await")
+        raise Failure(zh="你调用了 cancel()，但返回时那两个下载还没真正停下：cancel() 只是请求取消。"
+                         "取消后要 await 它们（例如 await asyncio.gather(*pending, return_exceptions=True)）。",
+                      en="You called cancel(), but the two downloads had not really stopped when fastest returned: cancel() "
+                         "only requests cancellation. Await them after cancelling (e.g. await asyncio.gather(*pending, "
+                         "return_exceptions=True)).",
+                      misconception="missing-await")
     if sorted(done) != ["aliyun"]:
-        raise Failure({
-            "zh": f"最快的镜像已经给出结果后，其他下载仍在后台继续，直到第 {run.elapsed:g} 秒（完成的下载：{sorted(done)}）。"
-                  "对 asyncio.wait 返回的 pending 中的每个任务调用 task.cancel()。",
-            "en": f"After the fastest mirror answered, the other downloads went on in the background until "
-                  f"{run.elapsed:g} s (finished downloads: {sorted(done)}). Call task.cancel() on every task in the "
-                  "pending set asyncio.wait returns.",
-        }, "timing")
+        raise Failure(zh=f"最快的镜像已经给出结果后，其他下载仍在后台继续，直到第 {run.elapsed:g} 秒（完成的下载：{sorted(done)}）。"
+                         "对 asyncio.wait 返回的 pending 中的每个任务调用 task.cancel()。",
+                      en=f"After the fastest mirror answered, the other downloads went on in the background until "
+                         f"{run.elapsed:g} s (finished downloads: {sorted(done)}). Call task.cancel() on every task in the "
+                         "pending set asyncio.wait returns.",
+                      misconception="timing")
     t.equal(at_return, ["tsinghua", "ustc"])
     t.about(run, 0.4)

@@ -1,5 +1,3 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 FAST = "https://fast.example.com"
@@ -25,23 +23,21 @@ def in_time(t):
 def timeout(t):
     run = t.measure(t.function("fetch_with_timeout", coroutine=True), SLOW, 2, allow_exception=True)
     if isinstance(run.exception, TimeoutError):
-        raise Failure({
-            "zh": "超时时 asyncio.wait_for 抛出的是 asyncio.TimeoutError（Python 3.11 起就是内置的 TimeoutError），"
-                  "不是 CancelledError：被取消的是里面的请求，调用方收到的是 TimeoutError。请捕获 asyncio.TimeoutError。",
-            "en": "On timeout asyncio.wait_for raises asyncio.TimeoutError (the built-in TimeoutError since Python "
-                  "3.11), not CancelledError: the inner request is cancelled, the caller gets TimeoutError. Catch "
-                  "asyncio.TimeoutError.",
-        }, "exception")
+        raise Failure(zh="超时时 asyncio.wait_for 抛出的是 asyncio.TimeoutError（Python 3.11 起就是内置的 TimeoutError），"
+                         "不是 CancelledError：被取消的是里面的请求，调用方收到的是 TimeoutError。请捕获 asyncio.TimeoutError。",
+                      en="On timeout asyncio.wait_for raises asyncio.TimeoutError (the built-in TimeoutError since Python "
+                         "3.11), not CancelledError: the inner request is cancelled, the caller gets TimeoutError. Catch "
+                         "asyncio.TimeoutError.",
+                      misconception="exception")
     if run.exception is not None:
         t.measure(t.function("fetch_with_timeout", coroutine=True), SLOW, 2)
     if run.elapsed >= 4.99:
-        raise Failure({
-            "zh": f"用了 {run.elapsed:g} 秒：请求完整地跑完了 5 秒才判断超时。事后检查用时并不能让请求提前结束；"
-                  "用 asyncio.wait_for(..., timeout=...)，它会在 2 秒时取消请求。",
-            "en": f"It took {run.elapsed:g} s: the request ran its full 5 s before the timeout was noticed. Checking "
-                  "the time afterwards does not end the request early; asyncio.wait_for(..., timeout=...) cancels "
-                  "it at 2 s.",
-        }, "timing")
+        raise Failure(zh=f"用了 {run.elapsed:g} 秒：请求完整地跑完了 5 秒才判断超时。事后检查用时并不能让请求提前结束；"
+                         "用 asyncio.wait_for(..., timeout=...)，它会在 2 秒时取消请求。",
+                      en=f"It took {run.elapsed:g} s: the request ran its full 5 s before the timeout was noticed. Checking "
+                         "the time afterwards does not end the request early; asyncio.wait_for(..., timeout=...) cancels "
+                         "it at 2 s.",
+                      misconception="timing")
     t.equal(run.result, None)
     t.about(run, 2)
 
@@ -49,32 +45,18 @@ def timeout(t):
 @test("inner-cancelled", zh="超时后，里面的请求被取消，不会在后台继续运行",
       en="After the timeout the inner request is cancelled; it does not go on in the background", weight=2)
 def inner_cancelled(t):
-    fetch_with_timeout = t.function("fetch_with_timeout", coroutine=True)
-    cancelled = fetch_with_timeout.__globals__.get("CANCELLED")
-
-    async def driver():
-        if isinstance(cancelled, list):
-            cancelled.clear()
-        result = await fetch_with_timeout(SLOW, 2)
-        returned_at = asyncio.get_running_loop().time()
-        seen = list(cancelled) if isinstance(cancelled, list) else []
-        # Anything still running in the background is waited for here.
-        others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-        await asyncio.gather(*others, return_exceptions=True)
-        return result, seen, returned_at
-
-    run = t.measure(driver, allow_exception=True)
+    t.function("fetch_with_timeout", coroutine=True)
+    run = t.measure(t.scenario("timeout_then_background"), SLOW, 2, allow_exception=True)
     if run.exception is not None:
         return  # the "timeout" test reports it
     result, seen, returned_at = run.result
     if SLOW not in seen and returned_at < 4.99:
-        raise Failure({
-            "zh": f"fetch_with_timeout 在超时后返回了，但请求没有被取消，仍在后台运行（直到第 {run.elapsed:g} 秒才结束）。"
-                  "超时要取消请求：asyncio.wait_for 会自动做到；用 asyncio.wait 时要自己 task.cancel()。",
-            "en": f"fetch_with_timeout returned after the timeout, but the request was not cancelled and kept running "
-                  f"in the background (until {run.elapsed:g} s). A timeout must cancel the request: asyncio.wait_for "
-                  "does it for you; with asyncio.wait you must call task.cancel() yourself.",
-        }, "timing")
+        raise Failure(zh=f"fetch_with_timeout 在超时后返回了，但请求没有被取消，仍在后台运行（直到第 {run.elapsed:g} 秒才结束）。"
+                         "超时要取消请求：asyncio.wait_for 会自动做到；用 asyncio.wait 时要自己 task.cancel()。",
+                      en=f"fetch_with_timeout returned after the timeout, but the request was not cancelled and kept running "
+                         f"in the background (until {run.elapsed:g} s). A timeout must cancel the request: asyncio.wait_for "
+                         "does it for you; with asyncio.wait you must call task.cancel() yourself.",
+                      misconception="timing")
     t.about(run, 2)
 
 

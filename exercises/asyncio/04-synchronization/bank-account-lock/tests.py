@@ -1,5 +1,3 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 
@@ -18,15 +16,9 @@ def lost_updates(zh_what, en_what, expected, got, expected_en=None):
 @test("deposits", zh="10 个并发的 deposit(account, 10)：余额正好是 100", en="10 concurrent deposit(account, 10): the balance is exactly 100",
       weight=2)
 def deposits(t):
-    Account = t.function("Account")
-    deposit = t.function("deposit", coroutine=True)
-
-    async def driver():
-        account = Account()
-        await asyncio.gather(*(deposit(account, 10) for _ in range(10)))
-        return account.balance
-
-    run = t.measure(driver)
+    t.function("Account")
+    t.function("deposit", coroutine=True)
+    run = t.measure(t.scenario("deposits"), 10, 10)
     if run.result != 100 and isinstance(run.result, int) and 0 < run.result < 100:
         raise lost_updates("10 次存款后的余额", "The balance after 10 deposits", 100, run.result)
     t.equal(run.result, 100)
@@ -35,14 +27,9 @@ def deposits(t):
 @test("exclusive", zh="同一账户的读-改-写一次只有一个在进行（同一时刻最多 1 个数据库操作）",
       en="On one account only one read-modify-write runs at a time (at most 1 database operation at once)", weight=2)
 def exclusive(t):
-    Account = t.function("Account")
-    deposit = t.function("deposit", coroutine=True)
-
-    async def driver():
-        account = Account()
-        await asyncio.gather(*(deposit(account, 10) for _ in range(10)))
-
-    run = t.measure(driver)
+    t.function("Account")
+    t.function("deposit", coroutine=True)
+    run = t.measure(t.scenario("deposits"), 10, 10)
     if run.peak_in_flight > 1:
         raise Failure({
             "zh": f"同一个账户上同时有 {run.peak_in_flight} 个数据库操作在进行：读-改-写没有被锁保护"
@@ -58,15 +45,9 @@ def exclusive(t):
       en="With 100 in the account, 15 concurrent withdraw(account, 10): 10 succeed, 5 fail, balance 0, never overdrawn",
       weight=2)
 def withdraw(t):
-    Account = t.function("Account")
-    withdraw = t.function("withdraw", coroutine=True)
-
-    async def driver():
-        account = Account(100)
-        outcomes = await asyncio.gather(*(withdraw(account, 10) for _ in range(15)))
-        return list(outcomes), account.balance
-
-    run = t.measure(driver)
+    t.function("Account")
+    t.function("withdraw", coroutine=True)
+    run = t.measure(t.scenario("withdrawals"), 100, 15, 10)
     outcomes, balance = run.result
     if outcomes.count(True) > 10:
         raise lost_updates(f"{outcomes.count(True)} 次取款成功、最终余额 {balance}",
@@ -78,15 +59,9 @@ def withdraw(t):
 @test("per-account", zh="锁是每个账户一把：向两个不同账户同时存款互不等待（约 0.2 秒）",
       en="One lock per account: deposits to two different accounts do not wait for each other (about 0.2 s)")
 def per_account(t):
-    Account = t.function("Account")
-    deposit = t.function("deposit", coroutine=True)
-
-    async def driver():
-        first, second = Account(), Account()
-        await asyncio.gather(deposit(first, 10), deposit(second, 20))
-        return first.balance, second.balance
-
-    run = t.measure(driver)
+    t.function("Account")
+    t.function("deposit", coroutine=True)
+    run = t.measure(t.scenario("two_accounts"))
     t.equal(run.result, (10, 20))
     if abs(run.elapsed - 0.4) < 0.01:
         raise Failure({

@@ -1,5 +1,3 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 SPEEDS = {"Ada": 1.0, "Bo": 0.5, "Cy": 1.5}
@@ -30,11 +28,12 @@ def no_false_start(t):
     go = printed_at(run, "Go!")
     early = [name for name in SPEEDS if (printed_at(run, f"{name} finished") or 99) < (go if go is not None else 0)]
     if early:
-        raise Failure({
-            "zh": f"{', '.join(early)} 在 Go! 之前就到达了终点：选手没有等发令。在 runner 里先 await start.wait()。",
-            "en": f"{', '.join(early)} finished before Go!: the runners did not wait for the start signal. "
-                  "await start.wait() first in runner.",
-        }, "order")
+        raise Failure(
+            zh=f"{', '.join(early)} 在 Go! 之前就到达了终点：选手没有等发令。在 runner 里先 await start.wait()。",
+            en=f"{', '.join(early)} finished before Go!: the runners did not wait for the start signal. "
+               "await start.wait() first in runner.",
+            misconception="order",
+        )
     t.order(run, ["Go!", "Bo finished"])
 
 
@@ -45,43 +44,33 @@ def wakes_all(t):
     got = {name: printed_at(run, f"{name} finished") for name in SPEEDS}
     expected = {"Ada": 4.0, "Bo": 3.5, "Cy": 4.5}
     if got != expected:
-        raise Failure({
-            "zh": f"到达时间应为 {expected}，实际 {got}。选手应该在 Event.wait() 上等待：set() 的那一刻所有等待者同时被唤醒；"
-                  "用循环定时检查 is_set() 会晚起跑。",
-            "en": f"The finishing times should be {expected}, got {got}. The runners should wait in Event.wait(): "
-                  "set() wakes every waiter at that very moment; polling is_set() in a loop starts late.",
-        }, "timing")
+        raise Failure(
+            zh=f"到达时间应为 {expected}，实际 {got}。选手应该在 Event.wait() 上等待：set() 的那一刻所有等待者同时被唤醒；"
+               "用循环定时检查 is_set() 会晚起跑。",
+            en=f"The finishing times should be {expected}, got {got}. The runners should wait in Event.wait(): "
+               "set() wakes every waiter at that very moment; polling is_set() in a loop starts late.",
+            misconception="timing",
+        )
 
 
 @test("runner", zh="runner 单独测试：在 set() 之前一直等待，set() 之后 seconds 秒到达",
       en="runner on its own: waits until set(), then finishes `seconds` later")
 def runner(t):
-    runner = t.function("runner", coroutine=True)
-
-    async def driver():
-        start = asyncio.Event()
-        order = []
-        task = asyncio.create_task(runner("Dee", 0.5, start, order))
-        await asyncio.sleep(2)
-        before = list(order)
-        start.set()
-        done, _ = await asyncio.wait({task}, timeout=5)
-        if not done:
-            task.cancel()
-        return before, order, bool(done)
-
-    run = t.measure(driver)
+    t.function("runner", coroutine=True)
+    run = t.measure(t.scenario("lone_runner"), "Dee", 0.5, 2)
     before, order, finished = run.result
     if not finished:
-        raise Failure({
-            "zh": "start.set() 之后 5 秒，runner 仍在等待：它等的不是传进来的那个 Event（是不是在 runner 里新建了一个？）。",
-            "en": "5 s after start.set() runner was still waiting: it is not waiting on the Event it was given (did it "
-                  "create a new one?).",
-        }, "deadlock")
+        raise Failure(
+            zh="start.set() 之后 5 秒，runner 仍在等待：它等的不是传进来的那个 Event（是不是在 runner 里新建了一个？）。",
+            en="5 s after start.set() runner was still waiting: it is not waiting on the Event it was given (did it "
+               "create a new one?).",
+            misconception="deadlock",
+        )
     if before:
-        raise Failure({
-            "zh": "start 还没有 set()，runner 就已经跑完了：它没有等待这个 Event。",
-            "en": "runner finished before start was set(): it did not wait on the Event.",
-        }, "order")
+        raise Failure(
+            zh="start 还没有 set()，runner 就已经跑完了：它没有等待这个 Event。",
+            en="runner finished before start was set(): it did not wait on the Event.",
+            misconception="order",
+        )
     t.equal(order, ["Dee"])
     t.about(run, 2.5)

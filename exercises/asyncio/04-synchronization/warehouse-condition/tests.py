@@ -1,53 +1,25 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 EXPECTED = [("B", 1.0, 0), ("C", 2.0, 0), ("A", 3.0, 0)]
 
 
-def scenario(Warehouse):
-    """A wants 5, B 2, C 3 (waiting in that order); 2, 3 and 5 items arrive at 1 s, 2 s and 3 s."""
-
-    async def driver():
-        warehouse = Warehouse()
-        loop = asyncio.get_running_loop()
-        served = []
-
-        async def customer(name, amount):
-            got = await warehouse.take(amount)
-            served.append((name, round(loop.time(), 3), warehouse.stock))
-            return got
-
-        customers = []
-        for name, amount in (("A", 5), ("B", 2), ("C", 3)):
-            customers.append(asyncio.create_task(customer(name, amount), name=name))
-            await asyncio.sleep(0)  # each one starts waiting before the next arrives
-        for amount in (2, 3, 5):
-            await asyncio.sleep(1)
-            await warehouse.restock(amount)
-        results = await asyncio.gather(*customers)
-        return served, list(results), warehouse.stock
-
-    return driver
-
-
 @test("served", zh="B 在 1 秒、C 在 2 秒、A 在 3 秒拿到货，每人拿到自己要的数量",
       en="B is served at 1 s, C at 2 s, A at 3 s, each getting the amount asked for", weight=2)
 def served(t):
-    run = t.measure(scenario(t.function("Warehouse")))
+    t.function("Warehouse")
+    run = t.measure(t.scenario("three_customers"))
     served, results, stock = run.result
     negative = [(name, at, left) for name, at, left in served if left < 0]
     if negative:
         name, at, left = negative[0]
-        raise Failure({
-            "zh": f"{name} 在第 {at:g} 秒拿货后库存变成了 {left}：顾客被唤醒时没有重新检查库存是否足够。"
-                  "被唤醒不代表条件成立（别人可能先拿走了，或者 notify 只是说\"库存变了\"）。"
-                  "用 await condition.wait_for(lambda: self.stock >= amount)，或者 while 循环里 wait()。",
-            "en": f"After {name} was served at {at:g} s the stock was {left}: a woken customer did not re-check that "
-                  "there was enough stock. Being woken does not mean the condition holds (someone may have taken "
-                  "the stock first; notify only says \"the stock changed\"). Use await condition.wait_for(lambda: "
-                  "self.stock >= amount), or wait() inside a while loop.",
-        }, "timing")
+        raise Failure(zh=f"{name} 在第 {at:g} 秒拿货后库存变成了 {left}：顾客被唤醒时没有重新检查库存是否足够。"
+                         "被唤醒不代表条件成立（别人可能先拿走了，或者 notify 只是说\"库存变了\"）。"
+                         "用 await condition.wait_for(lambda: self.stock >= amount)，或者 while 循环里 wait()。",
+                      en=f"After {name} was served at {at:g} s the stock was {left}: a woken customer did not re-check that "
+                         "there was enough stock. Being woken does not mean the condition holds (someone may have taken "
+                         "the stock first; notify only says \"the stock changed\"). Use await condition.wait_for(lambda: "
+                         "self.stock >= amount), or wait() inside a while loop.",
+                      misconception="timing")
     t.equal(served, EXPECTED)
     t.equal(results, [5, 2, 3])
     t.equal(stock, 0)
@@ -57,46 +29,22 @@ def served(t):
       en="Every restock wakes all waiters: A is served once its 5 items are there (it does not wait forever)",
       weight=2)
 def wakes_everyone(t):
-    Warehouse = t.function("Warehouse")
-
-    async def driver():
-        warehouse = Warehouse()
-        # Two customers wait; one delivery is enough for both, and only the second one's predicate is true first.
-        big = asyncio.create_task(warehouse.take(4))
-        await asyncio.sleep(0)
-        small = asyncio.create_task(warehouse.take(1))
-        await asyncio.sleep(0)
-        await asyncio.sleep(1)
-        await warehouse.restock(1)   # only "small" can go
-        await asyncio.sleep(1)
-        await warehouse.restock(4)   # now "big" can go
-        done, pending = await asyncio.wait({big, small}, timeout=5)
-        for task in pending:
-            task.cancel()
-        return len(pending)
-
-    run = t.measure(driver)
+    t.function("Warehouse")
+    run = t.measure(t.scenario("big_then_small"))
     if run.result:
-        raise Failure({
-            "zh": "库存已经够了，但还有顾客一直没有被唤醒：notify() 只唤醒一个等待者，而被唤醒的那个条件可能不成立、"
-                  "又回去等了，能拿货的人却还在睡。库存变化时用 notify_all()。",
-            "en": "There was enough stock but a customer was never woken: notify() wakes one waiter only, whose "
-                  "predicate may be false so it waits again, while the one who could proceed sleeps on. Use "
-                  "notify_all() when the stock changes.",
-        }, "deadlock")
+        raise Failure(zh="库存已经够了，但还有顾客一直没有被唤醒：notify() 只唤醒一个等待者，而被唤醒的那个条件可能不成立、"
+                         "又回去等了，能拿货的人却还在睡。库存变化时用 notify_all()。",
+                      en="There was enough stock but a customer was never woken: notify() wakes one waiter only, whose "
+                         "predicate may be false so it waits again, while the one who could proceed sleeps on. Use "
+                         "notify_all() when the stock changes.",
+                      misconception="deadlock")
     t.about(run, 2)
 
 
 @test("ready-stock", zh="库存已够时 take() 立即返回，不等待", en="take() returns at once when the stock is already there")
 def ready_stock(t):
-    Warehouse = t.function("Warehouse")
-
-    async def driver():
-        warehouse = Warehouse(5)
-        got = await warehouse.take(3)
-        return got, warehouse.stock
-
-    run = t.measure(driver)
+    t.function("Warehouse")
+    run = t.measure(t.scenario("ready_stock"), 5, 3)
     t.equal(run.result, (3, 2))
     t.about(run, 0)
 

@@ -1,19 +1,8 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 
 def fail(code, zh, en):
-    raise Failure({"zh": zh, "en": en}, code)
-
-
-async def call_then_look(function, *args):
-    """Await the student's coroutine, then list the tasks still pending."""
-    result = await function(*args)
-    me = asyncio.current_task()
-    pending = sorted(task.get_coro().__qualname__ for task in asyncio.all_tasks()
-                     if task is not me and not task.done())
-    return result, pending
+    raise Failure(zh=zh, en=en, misconception=code)
 
 
 @test("results", zh="main(['a','b','c']) 返回 ['A','B','C']", en="main(['a','b','c']) returns ['A','B','C']")
@@ -26,23 +15,8 @@ def results(t):
 
 @test("worker", zh="worker 逐个处理并为每个元素调用 task_done()", en="worker processes items one by one and calls task_done() for each")
 def worker(t):
-    worker_function = t.function("worker", coroutine=True)
-
-    async def drive():
-        queue = asyncio.Queue()
-        out = []
-        for item in ["x", "y"]:
-            queue.put_nowait(item)
-        task = asyncio.create_task(worker_function(queue, out))
-        try:
-            await asyncio.wait_for(queue.join(), 5)
-        except asyncio.TimeoutError:
-            return out, "join-timeout"
-        finally:
-            task.cancel()
-        return out, "ok"
-
-    run = t.measure(drive)
+    t.function("worker", coroutine=True)
+    run = t.measure(t.scenario("drive_worker"), ["x", "y"])
     out, status = run.result
     if status != "ok":
         fail("deadlock", f"放进 2 个元素后 queue.join() 5 秒都没返回（worker 得到 {out!r}）：worker 是否对每个元素都调用了 queue.task_done()？",
@@ -61,7 +35,8 @@ def waits_for_work(t):
 
 @test("clean-exit", zh="main 返回时 worker 已被取消并结束，没有任务挂着，也没有死锁", en="When main returns the worker has been cancelled and has ended: no pending task, no deadlock", weight=2)
 def clean_exit(t):
-    run = t.measure(call_then_look, t.function("main", coroutine=True), ["a", "b"])
+    t.function("main", coroutine=True)
+    run = t.measure(t.scenario("main_then_look"), ["a", "b"])
     result, pending = run.result
     if pending:
         fail("never-awaited", f"main 返回时这些任务还挂着：{', '.join(pending)}。worker 永远不会自己结束：join() 之后要 cancel() 它，并 await 它（忽略 CancelledError）。",

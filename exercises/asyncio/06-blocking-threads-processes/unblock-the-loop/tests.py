@@ -1,12 +1,10 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 URLS = [f"https://api.example.com/{index}" for index in range(3)]
 
 
 def fail(code, zh, en):
-    raise Failure({"zh": zh, "en": en}, code)
+    raise Failure(zh=zh, en=en, misconception=code)
 
 
 @test("tea", zh="brew_tea() 等 1 秒、不阻塞，返回 'tea'", en="brew_tea() waits 1 s without blocking and returns 'tea'")
@@ -21,12 +19,8 @@ def tea(t):
 
 @test("statuses-concurrent", zh="三个 fetch_status 并发：约 2 秒，返回 200", en="Three fetch_status calls at once: about 2 s, each returns 200", weight=2)
 def statuses_concurrent(t):
-    fetch_status = t.function("fetch_status", coroutine=True)
-
-    async def three():
-        return await asyncio.gather(*(fetch_status(url) for url in URLS))
-
-    run = t.measure(three)
+    t.function("fetch_status", coroutine=True)
+    run = t.measure(t.scenario("gather_statuses"), URLS)
     t.about(run, 2, sequential=6)
     t.no_blocking(run)
     if run.result != [200, 200, 200]:

@@ -1,31 +1,22 @@
-import asyncio
-import inspect
-
 from awaitable.testing import Failure, test
 
 URL = "https://api.example.com/items?page=1"
 
 
 def fail(code, zh, en):
-    raise Failure({"zh": zh, "en": en}, code)
+    raise Failure(zh=zh, en=en, misconception=code)
 
 
 def page_requests(run):
-    return [event["label"] for event in run.events if event["kind"] == "io-start"]
+    """The URLs of the pages requested, from the judge's record of the fake HTTP requests."""
+    return [record["url"] for record in run.requests if record["method"] != "FILE"]
 
 
 @test("connection-order", zh="async with Connection：先 open，再执行代码块，最后 close（共 0.2 秒）", en="async with Connection: open, then the body, then close (0.2 s in all)")
 def connection_order(t):
-    Connection = t.load().Connection
-
-    async def use():
-        log = []
-        async with Connection("db", log) as connection:
-            log.append("body")
-        return log, connection
-
-    run = t.measure(use)
-    log, _ = run.result
+    t.function("Connection")
+    run = t.measure(t.scenario("connection_order"))
+    log = run.result
     if log != ["open db", "body", "close db"]:
         fail("order", f"日志应为 ['open db', 'body', 'close db']，实际为 {log!r}。", f"The log should be ['open db', 'body', 'close db'], got {log!r}.")
     t.about(run, 0.2)
@@ -33,19 +24,8 @@ def connection_order(t):
 
 @test("connection-error", zh="代码块抛异常时仍然 close，且异常照常抛出", en="When the body raises, it still closes and the exception still propagates", weight=2)
 def connection_error(t):
-    Connection = t.load().Connection
-
-    async def use():
-        log = []
-        try:
-            async with Connection("db", log):
-                log.append("body")
-                raise ValueError("boom")
-        except ValueError:
-            return log, "raised"
-        return log, "swallowed"
-
-    run = t.measure(use)
+    t.function("Connection")
+    run = t.measure(t.scenario("connection_error"))
     log, outcome = run.result
     if outcome == "swallowed":
         fail("exception", "代码块里的 ValueError 被吞掉了：__aexit__ 返回真值表示“异常已处理”。除非真的处理了，否则返回 False / None。",
@@ -58,7 +38,8 @@ def connection_error(t):
 @test("iterate-all", zh="first_items 取完 3 页共 6 个条目（约 1.5 秒）", en="first_items goes through the 3 pages, 6 items (about 1.5 s)")
 def iterate_all(t):
     first_items = t.function("first_items", coroutine=True)
-    if not inspect.isasyncgenfunction(t.load().iter_items):
+    t.function("iter_items")
+    if t.inventory().get("iter_items") != "async-generator-function":
         fail("not-async", "iter_items 应该是异步生成器：一个含有 yield 的 async def。", "iter_items should be an async generator: an async def containing yield.")
     run = t.measure(first_items, URL, 100)
     if run.result != [1, 2, 3, 4, 5, 6]:

@@ -1,41 +1,18 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 
 def fail(code, zh, en):
-    raise Failure({"zh": zh, "en": en}, code)
+    raise Failure(zh=zh, en=en, misconception=code)
 
 
-def make_job(name, delay, log, fail_after=False):
-    async def job():
-        log.append(f"start {name}")
-        try:
-            await asyncio.sleep(delay)
-            if fail_after:
-                raise RuntimeError(f"job {name} failed")
-            return name
-        finally:
-            log.append(f"cleanup {name}")
-    job.__name__ = job.__qualname__ = f"job_{name}"
-    return job
+# [name, delay, fails]: scenarios.py turns each into a job that logs its start and its finally cleanup.
+STANDARD_JOBS = [["A", 3, False], ["B", 1, False], ["C", 2, False], ["D", 0.5, True], ["E", 4, False]]
+FAILING_JOBS = [[name, 1, True] for name in "XYZ"]
 
 
-def standard_jobs(log):
-    return [make_job("A", 3, log), make_job("B", 1, log), make_job("C", 2, log),
-            make_job("D", 0.5, log, fail_after=True), make_job("E", 4, log)]
-
-
-def driver(first_successes, jobs_of, n, deadline):
-    async def drive():
-        log = []
-        result = await first_successes(jobs_of(log), n, deadline)
-        snapshot = list(log)
-        me = asyncio.current_task()
-        pending = sorted(task.get_coro().__qualname__ for task in asyncio.all_tasks()
-                         if task is not me and not task.done())
-        return result, snapshot, pending
-    return drive
+def run_jobs(t, specs, n, deadline):
+    t.function("first_successes", coroutine=True)
+    return t.measure(t.scenario("run_jobs"), specs, n, deadline)
 
 
 def check_result(result, expected):
@@ -46,7 +23,7 @@ def check_result(result, expected):
 
 @test("first-n", zh="A3 B1 C2 D0.5(失败) E4，n=2：2 秒时返回 ['B', 'C']", en="A3 B1 C2 D0.5(fails) E4, n=2: returns ['B', 'C'] at 2 s", weight=2)
 def first_n(t):
-    run = t.measure(driver(t.function("first_successes", coroutine=True), standard_jobs, 2, 10))
+    run = run_jobs(t, STANDARD_JOBS, 2, 10)
     t.min_in_flight(run, 5)
     result, _, _ = run.result
     check_result(result, ["B", "C"])
@@ -55,7 +32,7 @@ def first_n(t):
 
 @test("deadline", zh="n=4、截止 2.5 秒：返回截止前的 ['B', 'C']", en="n=4 with a 2.5 s deadline: returns ['B', 'C'], what finished in time", weight=2)
 def deadline(t):
-    run = t.measure(driver(t.function("first_successes", coroutine=True), standard_jobs, 4, 2.5))
+    run = run_jobs(t, STANDARD_JOBS, 4, 2.5)
     result, _, _ = run.result
     check_result(result, ["B", "C"])
     t.about(run, 2.5)
@@ -63,9 +40,7 @@ def deadline(t):
 
 @test("all-fail-early", zh="全部失败时不等到截止：1 秒返回 []", en="When every job fails, don't wait for the deadline: [] at 1 s")
 def all_fail_early(t):
-    def failing(log):
-        return [make_job(name, 1, log, fail_after=True) for name in "XYZ"]
-    run = t.measure(driver(t.function("first_successes", coroutine=True), failing, 1, 10))
+    run = run_jobs(t, FAILING_JOBS, 1, 10)
     result, _, _ = run.result
     check_result(result, [])
     if run.elapsed > 1.01:
@@ -76,7 +51,7 @@ def all_fail_early(t):
 
 @test("cleanup-before-return", zh="返回前：未完成的任务已取消，它们的 finally 清理都已执行，没有任务挂着", en="Before returning: unfinished jobs are cancelled, their finally cleanup has run, no task is left pending", weight=2)
 def cleanup_before_return(t):
-    run = t.measure(driver(t.function("first_successes", coroutine=True), standard_jobs, 2, 10))
+    run = run_jobs(t, STANDARD_JOBS, 2, 10)
     _, log, pending = run.result
     missing = [name for name in "ABCDE" if f"start {name}" in log and f"cleanup {name}" not in log]
     if pending or missing:

@@ -1,5 +1,3 @@
-import asyncio
-
 from awaitable.testing import Failure, test
 
 
@@ -7,31 +5,14 @@ def fail(code, zh, en):
     raise Failure({"zh": zh, "en": en}, code)
 
 
-def make_fetch(calls):
-    async def fetch(key):
-        calls.append(key)
-        await asyncio.sleep(1)
-        if key.startswith("bad"):
-            raise KeyError(key)
-        return key.upper()
-    return fetch
-
-
 def run_with(t, scenario):
-    SingleFlight = t.load().SingleFlight
-
-    async def drive():
-        calls = []
-        cache = SingleFlight(make_fetch(calls))
-        return await scenario(cache), calls
-    return t.measure(drive)
+    t.function("SingleFlight")
+    return t.measure(t.scenario(scenario))
 
 
 @test("dedup", zh="同一个 key 的 5 个并发 get 只触发 1 次 fetch，1 秒", en="5 concurrent gets of one key trigger 1 fetch, 1 s", weight=2)
 def dedup(t):
-    async def scenario(cache):
-        return await asyncio.gather(*(cache.get("a") for _ in range(5)))
-    run = run_with(t, scenario)
+    run = run_with(t, "dedup")
     values, calls = run.result
     if list(values) != ["A"] * 5:
         fail("output", f"5 个调用者都应得到 'A'，实际为 {values!r}。", f"All 5 callers should get 'A', got {values!r}.")
@@ -43,13 +24,7 @@ def dedup(t):
 
 @test("cached", zh="成功的结果被缓存：再次 get 立即返回，不再 fetch", en="A success is cached: a later get returns at once without fetching")
 def cached(t):
-    async def scenario(cache):
-        first = await cache.get("a")
-        loop = asyncio.get_running_loop()
-        before = loop.time()
-        second = await cache.get("a")
-        return first, second, loop.time() - before
-    run = run_with(t, scenario)
+    run = run_with(t, "cached")
     (first, second, waited), calls = run.result
     if (first, second) != ("A", "A") or len(calls) != 1 or waited > 0:
         fail("output", f"第二次 get 应立即返回缓存的 'A'（不再 fetch）；实际得到 {second!r}，共 fetch {len(calls)} 次，等了 {waited:g} 秒。",
@@ -58,9 +33,7 @@ def cached(t):
 
 @test("keys-independent", zh="不同 key 互不阻塞：a、b 并发 1 秒", en="Different keys don't block each other: a and b together take 1 s", weight=2)
 def keys_independent(t):
-    async def scenario(cache):
-        return await asyncio.gather(cache.get("a"), cache.get("b"))
-    run = run_with(t, scenario)
+    run = run_with(t, "keys_independent")
     values, _ = run.result
     if list(values) != ["A", "B"]:
         fail("output", f"应返回 ['A', 'B']，实际为 {values!r}。", f"Expected ['A', 'B'], got {values!r}.")
@@ -69,11 +42,7 @@ def keys_independent(t):
 
 @test("errors-not-cached", zh="失败不缓存：所有等待者都收到异常，下次 get 会重新 fetch", en="Failures are not cached: every waiter gets the exception, the next get fetches again", weight=2)
 def errors_not_cached(t):
-    async def scenario(cache):
-        first = await asyncio.gather(*(cache.get("bad") for _ in range(3)), return_exceptions=True)
-        second = await asyncio.gather(cache.get("bad"), return_exceptions=True)
-        return first + second
-    run = run_with(t, scenario)
+    run = run_with(t, "errors_not_cached")
     outcomes, calls = run.result
     if not all(isinstance(outcome, KeyError) for outcome in outcomes):
         fail("output", f"每个等待者都应收到 KeyError，实际为 {outcomes!r}：不要吞掉 fetch 的异常。",
@@ -85,14 +54,7 @@ def errors_not_cached(t):
 
 @test("cancel-one-waiter", zh="一个等待者超时被取消，不影响其他等待者", en="One waiter timing out and being cancelled does not affect the others", weight=2)
 def cancel_one_waiter(t):
-    async def scenario(cache):
-        async def impatient():
-            try:
-                return await asyncio.wait_for(cache.get("a"), 0.5)
-            except asyncio.TimeoutError:
-                return "timeout"
-        return await asyncio.gather(impatient(), cache.get("a"), return_exceptions=True)
-    run = run_with(t, scenario)
+    run = run_with(t, "cancel_one_waiter")
     outcomes, calls = run.result
     if list(outcomes) != ["timeout", "A"]:
         fail("exception", f"应得到 ['timeout', 'A']，实际为 {outcomes!r}：wait_for 超时会取消它等待的对象；等待者直接 await 共享的任务时，这个任务也被取消了，其他等待者一起失败。用 asyncio.shield(task)。",

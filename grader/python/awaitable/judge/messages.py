@@ -200,8 +200,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "call os._exit.",
     ),
     "file-size-limit": (
-        "程序写入的文件超过了 {limit} MB 的上限。",
-        "The program wrote a file larger than the {limit} MB limit.",
+        "程序写入的文件超过了 {limit} MB 的上限，被终止了。",
+        "The program wrote a file larger than {limit} MB and was stopped.",
     ),
 }
 

@@ -223,6 +223,9 @@ class StudentSide:
             self.services.reset()
             observation = Observation(virtual=self.job["clock"] == "virtual",
                                       limit=float(self.job["limits"]["virtualSeconds"]), services=self.services)
+            if phase == "call":
+                # Every byte of the module's output has been read: the call may begin.
+                self._reply(process, {"k": "continue"})
             end = self._drive(process, observation, expect=phase)
             phases.append(end)
             if end.kind != "returned":

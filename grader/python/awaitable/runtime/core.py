@@ -383,6 +383,7 @@ def _filter_stack(exception: traceback.TracebackException) -> None:
 
 _ZYGOTE_FILE = ""
 _submission_name = "submission.py"
+_channel_fd = 3
 
 
 def describe_error(error: BaseException) -> dict:
@@ -421,6 +422,11 @@ def _run(command: dict, submission: Submission, scenarios: dict, config: dict) -
     _end(outcome)
     if not calls:
         return
+    # The judge says when the call may start: it has read all the module's
+    # output by then, so none of the call's can be taken for the module's.
+    go = protocol.read_command(_channel_fd)
+    if go is None or go.get("k") != "continue":
+        os._exit(0)
     args = list(target.get("args") or [])
     kwargs = dict(target.get("kwargs") or {})
     name = str(target.get("name"))
@@ -465,8 +471,9 @@ def _load_scenarios(source: str | None) -> dict:
 
 def serve(fd: int, zygote_file: str = "") -> None:
     """The student's process, from the judge's hello to its exit."""
-    global _ZYGOTE_FILE, _submission_name
+    global _ZYGOTE_FILE, _submission_name, _channel_fd
     _ZYGOTE_FILE = zygote_file
+    _channel_fd = fd
     hello = protocol.read_command(fd)
     if hello is None or hello.get("k") != "hello" or hello.get("protocol") != PROTOCOL_VERSION:
         os._exit(2)

@@ -1,0 +1,45 @@
+"""Drives the submission's mirror() and read_back() from inside its process
+(see tests.py): each scenario makes a fresh folder under /tmp, runs the
+submission on it, and returns what the tests check (the folder, what the
+submission returned, what the files hold) as plain data."""
+
+import os
+import shutil
+import tempfile
+
+
+def _fresh_folder():
+    return tempfile.mkdtemp(dir="/tmp")
+
+
+def _content(path):
+    """What the file holds, or None when it does not exist."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+async def mirror_into_fresh_folder(student, urls):
+    folder = _fresh_folder()
+    try:
+        result = await student.mirror(urls, folder)
+        contents = [_content(os.path.join(folder, f"{index}.json")) for index in range(len(urls))]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return {"folder": folder, "result": result, "contents": contents}
+
+
+async def read_back_files(student, count):
+    folder = _fresh_folder()
+    try:
+        paths = []
+        for index in range(count):
+            path = os.path.join(folder, f"{index}.txt")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(f"content {index}")
+            paths.append(path)
+        return await student.read_back(paths)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
