@@ -7,91 +7,18 @@
  * test never writes the file it compares against. `UPDATE_GOLDEN=1` (and
  * only that) rewrites them; review the diff before committing it.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
-import { executeCommand } from "./cli";
-import { loadExercise, runHarness } from "./run-harness";
-import type { TGradingResult } from "./result";
+import { cpuMarginProblems } from "../lib/content/check-content";
+import { goldenCases, gradeCase, isMachineDependent, normalize } from "./golden-cases";
 
-const goldenDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "golden");
-
-const ZCase = z.object({
-  command: z.array(z.string()).min(2),
-  note: z.string().optional(),
-  /** A folder of the case holding a fixture exercise (exercise.json + tests.py) that `grade` looks up instead of exercises/. */
-  exerciseRoot: z.string().optional(),
-  traceInGolden: z.boolean().default(true),
-  expect: z.object({
-    verdict: z.string().optional(),
-    score: z.number().optional(),
-    elapsed: z.number().optional(),
-    elapsedApprox: z.tuple([z.number(), z.number()]).optional(),
-    stdout: z.string().optional(),
-    stdoutIncludes: z.array(z.string()).optional(),
-    stderrIncludes: z.array(z.string()).optional(),
-    peakInFlight: z.number().optional(),
-    neverAwaited: z.array(z.string()).optional(),
-    blocking: z.number().optional(),
-    failed: z.record(z.string(), z.string()).optional(),
-    cpuSerial: z.array(z.string()).optional(),
-  }),
-});
-
-/** Drop what changes from run to run or machine to machine. */
-export function normalize(result: TGradingResult, keepTrace: boolean): unknown {
-  // Object addresses in reprs printed by the student ("object at 0x7f…").
-  const { timings: _timings, ...rest } = JSON.parse(JSON.stringify(result).replace(/0x[0-9a-f]{6,16}/g, "0x…")) as TGradingResult;
-  const trace = rest.trace;
-  if (!trace) return rest;
-  delete trace.maxStepWork; // CPU work: measured, machine-dependent
-  if (!keepTrace) {
-    return {
-      ...rest,
-      trace: {
-        elapsed: trace.elapsed,
-        tasks: trace.tasks.length,
-        peakInFlight: trace.peakInFlight,
-        blocking: trace.blocking.map((entry) => entry.call),
-        neverAwaited: trace.neverAwaited,
-        truncated: trace.truncated,
-      },
-    };
-  }
-  const withoutReal = (entry: Record<string, unknown>) => {
-    const { realMs: _realMs, work: _work, ...kept } = entry;
-    return kept;
-  };
-  return { ...rest, trace: { ...trace, blocking: trace.blocking.map(withoutReal), events: trace.events.map(withoutReal) } };
-}
-
-/** Cases whose durations are real time or measured CPU: they have hand-written expectations only. */
-export function isMachineDependent(command: string[]): boolean {
-  return command.includes("wall") || command.includes("charged");
-}
-
-const cases = readdirSync(goldenDirectory, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+const cases = goldenCases();
 
 describe.concurrent("golden results", () => {
-  test.each(cases)("%s", async (name) => {
-    const directory = path.join(goldenDirectory, name);
-    const spec = ZCase.parse(JSON.parse(readFileSync(path.join(directory, "case.json"), "utf8")));
-    const command = spec.command.map((argument) => (argument.endsWith(".py") ? path.join(directory, argument) : argument));
-    const { result } =
-      spec.exerciseRoot && command[0] === "grade" && command.length === 3
-        ? {
-            result: await runHarness({
-              mode: "grade",
-              submissionPath: command[2] ?? "",
-              exercise: await loadExercise(command[1] ?? "", path.join(directory, spec.exerciseRoot)),
-            }),
-          }
-        : await executeCommand([...command, "--json"]);
+  test.each(cases.map((golden) => [golden.name, golden] as const))("%s", async (name, golden) => {
+    const { spec, command, directory } = golden;
+    const result = await gradeCase(golden);
     const expected = spec.expect;
     if (expected.verdict) expect(result.verdict, result.message?.en).toBe(expected.verdict);
     if (expected.score !== undefined) expect(result.score).toBe(expected.score);
@@ -121,6 +48,8 @@ describe.concurrent("golden results", () => {
       expect(firstEnd).toBeGreaterThanOrEqual(0);
       expect(secondBlocking).toBeGreaterThan(firstEnd);
     }
+    // Every CPU judgement clears its threshold four times over (the verdict holds on any machine).
+    expect(cpuMarginProblems(name, result)).toEqual([]);
     const normalized = normalize(result, spec.traceInGolden);
     const goldenFile = path.join(directory, "expected.json");
     // Wall-clock and CPU-charged durations depend on the machine: no snapshot.

@@ -94,7 +94,6 @@ export const ZTrace = z.object({
   neverAwaited: z.array(z.string()),
   peakInFlight: z.number().int().nonnegative(),
   truncated: z.boolean(),
-  maxStepWork: z.number().nonnegative().optional().describe("The most CPU work one step did, in calibrated units"),
 });
 export type TTrace = z.infer<typeof ZTrace>;
 
@@ -128,6 +127,14 @@ export const ZHarnessDocument = z.object({
   error: ZErrorDetail.nullable(),
   trace: ZTrace.nullable(),
   tampering: z.array(ZTamperingReport).describe("Empty unless the program interfered with grading (then it scores 0)"),
+  cpuWork: z
+    .object({
+      threshold: z.number().positive(),
+      quietWork: z.number().nonnegative().describe("The most CPU work of one step below the threshold, over every run"),
+      blockingWork: z.number().nonnegative().nullable().describe("The least CPU work of one step at or above it, or null"),
+    })
+    .nullable()
+    .describe("How far CPU judgements cleared their threshold (calibrated units; machine-dependent figures)"),
   python: z.string(),
   harness: z.string(),
   timings: z.record(z.string(), z.number()).describe("Real milliseconds of the judge's phases"),

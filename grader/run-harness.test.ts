@@ -5,7 +5,7 @@ import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
 const document = {
   version: RESULT_VERSION, mode: "run", verdict: "PASSED", score: null, message: null, clock: "virtual", cpu: "free", elapsed: 0.5,
-  exercise: null, tests: [], error: null, trace: null, tampering: [], python: "3.11.2", harness: "2.0.0", timings: {},
+  exercise: null, tests: [], error: null, trace: null, tampering: [], cpuWork: null, python: "3.11.2", harness: "2.0.0", timings: {},
 };
 const frame = (body: string, version = RESULT_VERSION) => Buffer.from(`AWAITABLE-RESULT ${version} ${Buffer.byteLength(body)}\n${body}\n`);
 

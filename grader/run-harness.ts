@@ -200,6 +200,7 @@ function emptyDocument(job: Pick<HarnessJob, "mode" | "exercise">, clock: "virtu
     error: null,
     trace: null,
     tampering: [],
+    cpuWork: null,
     python: "",
     harness: "",
     timings: {},

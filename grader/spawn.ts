@@ -35,6 +35,8 @@ export type SpawnOutcome = {
   limitExceeded: StoppedBy | null;
   spawnMs: number;
   wallMs: number;
+  /** CPU periods the run was throttled at its CPU quota (sandbox only). */
+  cpuThrottledPeriods?: number;
 };
 
 export type Spawner = {

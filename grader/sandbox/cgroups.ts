@@ -1,11 +1,15 @@
 /**
  * Control groups cap what a whole run may use, across all of its processes:
  * total memory (a per-process address-space limit does not cap the total)
- * and the number of processes and threads. One group per sandbox slot,
- * created once and reused (creating one per run costs 15-20 ms).
+ * and the number of processes and threads, and, when asked, a share of the
+ * CPU. One group per sandbox slot, created once and reused (creating one per
+ * run costs 15-20 ms). A slot is emptied before its next run by freezing the
+ * group (so nothing in it can fork), killing everything, thawing it, and
+ * waiting until it is empty.
  *
- * Both hierarchies are supported: cgroup v1 with separate `memory` and `pids`
- * controllers (what these machines expose) and the unified cgroup v2.
+ * Both hierarchies are supported: cgroup v1 with separate `memory`, `pids`,
+ * `freezer` and `cpu` controllers (what these machines expose) and the
+ * unified cgroup v2.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rmdir } from "node:fs/promises";
@@ -15,13 +19,20 @@ export type CgroupUsage = {
   oomKilled: boolean;
   pidsLimitHit: boolean;
   peakMemoryBytes: number | null;
+  /** CPU periods in which the group was throttled at its quota, since prepare(). */
+  throttledPeriods: number;
 };
+
+/** cpuPercent: the share of one CPU the whole run may use (null: no cap). */
+export type SlotLimits = { memoryBytes: number; processes: number; cpuPercent: number | null };
+
+const CPU_PERIOD_US = 100_000;
 
 export interface SlotCgroup {
   /** Files a process writes its own pid to, to join the group. */
   readonly procsFiles: string[];
   /** Sets the limits and resets the counters for the next run. */
-  prepare(limits: { memoryBytes: number; processes: number }): Promise<void>;
+  prepare(limits: SlotLimits): Promise<void>;
   /** What happened since prepare(). */
   usage(): Promise<CgroupUsage>;
   /** SIGKILLs every process in the group until it is empty; returns how many were killed. */
@@ -60,9 +71,53 @@ function readPids(file: string): number[] {
   return text ? text.split("\n").map(Number).filter((pid) => pid > 0) : [];
 }
 
+function keyedValue(text: string | null, key: string): string | null {
+  const line = text?.split("\n").find((candidate) => candidate.startsWith(`${key} `));
+  return line ? (line.split(" ")[1] ?? null) : null;
+}
+
 function keyedCounter(text: string, key: string): number {
   const line = text.split("\n").find((candidate) => candidate.startsWith(`${key} `));
   return line ? Number(line.split(" ")[1]) : 0;
+}
+
+/** Wait (briefly, a few milliseconds at a time) until a control file reads `expected`. */
+async function waitFor(read: () => string | null, expected: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (read() === expected) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+function readOptional(file: string): string | null {
+  try {
+    return readControl(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Kills everything in the group: frozen first (where a freezer exists), so
+ * that no process can fork between the listing and the kill; thawed so the
+ * kills are delivered; then until the group stays empty.
+ */
+async function freezeAndKill(procsFiles: string[], freezer: { freeze: () => Promise<void>; thaw: () => void } | null) {
+  if (procsFiles.flatMap(readPids).length === 0) return 0;
+  if (freezer) await freezer.freeze();
+  let killed = 0;
+  for (const pid of new Set(procsFiles.flatMap(readPids))) {
+    try {
+      process.kill(pid, "SIGKILL");
+      killed += 1;
+    } catch {
+      // already gone
+    }
+  }
+  freezer?.thaw();
+  return killed + (await killPids(procsFiles));
 }
 
 async function killPids(procsFiles: string[]): Promise<number> {
@@ -99,18 +154,19 @@ async function ownV1Path(controller: string): Promise<string> {
  * (`oom_kill` in the memory events file), pids-limit hits (`max` in
  * pids.events) and peak memory. usage() compares them with prepare()'s.
  */
-type CounterFiles = { memoryEvents: string; pidsEvents: string; peak: string };
+type CounterFiles = { memoryEvents: string; pidsEvents: string; peak: string; cpuStat: string | null };
 
 abstract class CountingSlotCgroup {
   private oomKillsBefore = 0;
   private pidsMaxEventsBefore = 0;
+  private throttledBefore = 0;
 
   protected abstract readonly counterFiles: CounterFiles;
   /** The limits last written: a slot mostly runs one exercise after another with the same ones. */
-  protected written = { memoryBytes: -1, processes: -1 };
+  protected written: SlotLimits = { memoryBytes: -1, processes: -1, cpuPercent: -1 };
 
   private counters() {
-    const { memoryEvents, pidsEvents, peak } = this.counterFiles;
+    const { memoryEvents, pidsEvents, peak, cpuStat } = this.counterFiles;
     let peakText = "NaN";
     try {
       peakText = readControl(peak);
@@ -121,21 +177,24 @@ abstract class CountingSlotCgroup {
       oomKills: keyedCounter(readControl(memoryEvents), "oom_kill"),
       pidsMaxEvents: keyedCounter(readControl(pidsEvents), "max"),
       peakBytes: Number(peakText),
+      throttled: cpuStat ? keyedCounter(readOptional(cpuStat) ?? "", "nr_throttled") : 0,
     };
   }
 
   protected rememberCounters() {
-    const { oomKills, pidsMaxEvents } = this.counters();
+    const { oomKills, pidsMaxEvents, throttled } = this.counters();
     this.oomKillsBefore = oomKills;
     this.pidsMaxEventsBefore = pidsMaxEvents;
+    this.throttledBefore = throttled;
   }
 
   async usage(): Promise<CgroupUsage> {
-    const { oomKills, pidsMaxEvents, peakBytes } = this.counters();
+    const { oomKills, pidsMaxEvents, peakBytes, throttled } = this.counters();
     return {
       oomKilled: oomKills > this.oomKillsBefore,
       pidsLimitHit: pidsMaxEvents > this.pidsMaxEventsBefore,
       peakMemoryBytes: Number.isFinite(peakBytes) ? peakBytes : null,
+      throttledPeriods: throttled - this.throttledBefore,
     };
   }
 }
@@ -147,18 +206,28 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
   constructor(
     private readonly memoryDir: string,
     private readonly pidsDir: string,
+    private readonly freezerDir: string | null,
+    private readonly cpuDir: string | null,
   ) {
     super();
-    this.procsFiles = [path.join(memoryDir, "cgroup.procs"), path.join(pidsDir, "cgroup.procs")];
+    this.procsFiles = [memoryDir, pidsDir, freezerDir, cpuDir]
+      .filter((dir): dir is string => dir !== null)
+      .map((dir) => path.join(dir, "cgroup.procs"));
     this.counterFiles = {
       memoryEvents: path.join(memoryDir, "memory.oom_control"),
       pidsEvents: path.join(pidsDir, "pids.events"),
       peak: path.join(memoryDir, "memory.max_usage_in_bytes"),
+      cpuStat: cpuDir ? path.join(cpuDir, "cpu.stat") : null,
     };
   }
 
-  async prepare(limits: { memoryBytes: number; processes: number }) {
+  async prepare(limits: SlotLimits) {
     const memory = (file: string) => path.join(this.memoryDir, file);
+    if (limits.cpuPercent !== this.written.cpuPercent && this.cpuDir) {
+      writeControl(path.join(this.cpuDir, "cpu.cfs_period_us"), String(CPU_PERIOD_US));
+      const quota = limits.cpuPercent === null ? -1 : Math.round((CPU_PERIOD_US * limits.cpuPercent) / 100);
+      writeControl(path.join(this.cpuDir, "cpu.cfs_quota_us"), String(quota));
+    }
     if (limits.memoryBytes !== this.written.memoryBytes) {
       const swapFile = memory("memory.memsw.limit_in_bytes");
       const hasSwapAccounting = existsSync(swapFile);
@@ -175,13 +244,26 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
   }
 
   killAll() {
-    return killPids(this.procsFiles);
+    const state = this.freezerDir ? path.join(this.freezerDir, "freezer.state") : null;
+    return freezeAndKill(
+      this.procsFiles,
+      state
+        ? {
+            freeze: async () => {
+              writeControl(state, "FROZEN", { optional: true });
+              await waitFor(() => readOptional(state), "FROZEN", 1000);
+            },
+            thaw: () => writeControl(state, "THAWED", { optional: true }),
+          }
+        : null,
+    );
   }
 
   async remove() {
     await this.killAll();
-    await rmdir(this.memoryDir).catch(() => undefined);
-    await rmdir(this.pidsDir).catch(() => undefined);
+    for (const dir of [this.memoryDir, this.pidsDir, this.freezerDir, this.cpuDir]) {
+      if (dir) await rmdir(dir).catch(() => undefined);
+    }
   }
 }
 
@@ -196,10 +278,15 @@ class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
       memoryEvents: path.join(dir, "memory.events"),
       pidsEvents: path.join(dir, "pids.events"),
       peak: path.join(dir, "memory.peak"),
+      cpuStat: path.join(dir, "cpu.stat"),
     };
   }
 
-  async prepare(limits: { memoryBytes: number; processes: number }) {
+  async prepare(limits: SlotLimits) {
+    if (limits.cpuPercent !== this.written.cpuPercent) {
+      const quota = limits.cpuPercent === null ? "max" : String(Math.round((CPU_PERIOD_US * limits.cpuPercent) / 100));
+      writeControl(path.join(this.dir, "cpu.max"), `${quota} ${CPU_PERIOD_US}`, { optional: limits.cpuPercent === null });
+    }
     if (limits.memoryBytes !== this.written.memoryBytes) {
       writeControl(path.join(this.dir, "memory.max"), String(limits.memoryBytes));
       writeControl(path.join(this.dir, "memory.swap.max"), "0", { optional: true });
@@ -211,9 +298,17 @@ class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
   }
 
   async killAll() {
-    // cgroup.kill (Linux 5.14+) kills the whole group atomically, forks included.
-    writeControl(path.join(this.dir, "cgroup.kill"), "1", { optional: true });
-    return killPids(this.procsFiles);
+    const freeze = path.join(this.dir, "cgroup.freeze");
+    const events = path.join(this.dir, "cgroup.events");
+    return freezeAndKill(this.procsFiles, {
+      freeze: async () => {
+        writeControl(freeze, "1", { optional: true });
+        await waitFor(() => keyedValue(readOptional(events), "frozen"), "1", 1000);
+        // cgroup.kill (Linux 5.14+) kills the whole group atomically, forks included.
+        writeControl(path.join(this.dir, "cgroup.kill"), "1", { optional: true });
+      },
+      thaw: () => writeControl(freeze, "0", { optional: true }),
+    });
   }
 
   async remove() {
@@ -253,14 +348,21 @@ export async function createSlotCgroup(name: string): Promise<SlotCgroup> {
   if (detected.mode === "v2") {
     const parent = detected.base;
     await mkdir(parent, { recursive: true });
-    writeControl(path.join(parent, "cgroup.subtree_control"), "+memory +pids", { optional: true });
+    writeControl(path.join(parent, "cgroup.subtree_control"), "+memory +pids +cpu", { optional: true });
     const dir = path.join(parent, name);
     await mkdir(dir, { recursive: true });
     return new V2SlotCgroup(dir);
   }
-  const memoryDir = path.join(V1_ROOT, "memory", await ownV1Path("memory"), detected.base, name);
-  const pidsDir = path.join(V1_ROOT, "pids", await ownV1Path("pids"), detected.base, name);
+  const dirOf = async (controller: string) => path.join(V1_ROOT, controller, await ownV1Path(controller), detected.base, name);
+  const memoryDir = await dirOf("memory");
+  const pidsDir = await dirOf("pids");
   await mkdir(memoryDir, { recursive: true });
   await mkdir(pidsDir, { recursive: true });
-  return new V1SlotCgroup(memoryDir, pidsDir);
+  // The freezer and cpu controllers are used where the machine has them.
+  const optional = async (controller: string) => {
+    if (!existsSync(path.join(V1_ROOT, controller))) return null;
+    const dir = await dirOf(controller);
+    return mkdir(dir, { recursive: true }).then(() => dir, () => null);
+  };
+  return new V1SlotCgroup(memoryDir, pidsDir, await optional("freezer"), await optional("cpu"));
 }

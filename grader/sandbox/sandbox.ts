@@ -26,7 +26,7 @@
  * and everything left in its cgroups, setsid daemons included) when it
  * passes the wall-time or output limit or its pids limit.
  */
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -71,6 +71,8 @@ export type SandboxOutcome = {
   channel: Buffer;
   limitExceeded: StoppedBy | null;
   peakMemoryBytes: number | null;
+  /** CPU periods the run spent throttled at its slot's CPU quota (0 without one). */
+  cpuThrottledPeriods: number;
   /** Processes still in the run's cgroups after Python ended, and killed then. */
   strayProcessesKilled: number;
   wallMs: number;
@@ -159,7 +161,21 @@ export class SandboxPool {
   private readonly waiting: ((slot: Slot) => void)[] = [];
   private created = 0;
 
-  constructor(readonly size: number) {}
+  /**
+   * `cpuPercent`: the share of one CPU each run may use (the cgroup's CPU
+   * quota; SANDBOX_CPU_PERCENT by default, else no cap). Verdicts do not
+   * depend on it: the tests prove it at 25 %.
+   */
+  constructor(
+    readonly size: number,
+    private readonly options: { cpuPercent?: number | null } = {},
+  ) {}
+
+  private get cpuPercent(): number | null {
+    if (this.options.cpuPercent !== undefined) return this.options.cpuPercent;
+    const fromEnvironment = Number(process.env.SANDBOX_CPU_PERCENT ?? "");
+    return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : null;
+  }
 
   private async acquire(): Promise<Slot> {
     const slot = this.free.pop();
@@ -193,7 +209,11 @@ export class SandboxPool {
     try {
       // Whatever a previous run left behind goes before this one starts.
       await slot.cgroup.killAll();
-      await slot.cgroup.prepare({ memoryBytes: request.limits.memoryMb * 1024 * 1024, processes: request.limits.processes });
+      await slot.cgroup.prepare({
+        memoryBytes: request.limits.memoryMb * 1024 * 1024,
+        processes: request.limits.processes,
+        cpuPercent: this.cpuPercent,
+      });
       return await runInSlot(slot, request);
     } catch (error) {
       // runInSlot empties the slot when it ends normally; on a failure, here.
@@ -260,6 +280,9 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
   clearInterval(limitWatch);
   const wallMs = performance.now() - started;
   const strayProcessesKilled = await slot.cgroup.killAll();
+  // The cgroup is empty; a process killed there may still be a zombie its
+  // (dead) parent never reaped. The slot is reused only once none is left.
+  if (strayProcessesKilled > 0 || limitExceeded) await waitForUidsGone([slot.uid, slot.judgeUid]);
   const usage = await slot.cgroup.usage();
   if (end.kind === "setupFailed") throw new Error(`the sandbox could not be set up: ${end.reason}`);
   if (end.kind === "runnerFailed") throw new Error(`the sandbox's runner failed: ${end.reason}`);
@@ -288,10 +311,33 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     channel: kept.channel,
     limitExceeded,
     peakMemoryBytes: usage.peakMemoryBytes,
+    cpuThrottledPeriods: usage.throttledPeriods,
     strayProcessesKilled,
     wallMs,
     slot: slot.index,
   };
+}
+
+/** The real uid of a process (a run's /proc folder belongs to root: its processes are not dumpable). */
+function uidOf(pid: string): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8")
+      .split("\n")
+      .find((entry) => entry.startsWith("Uid:"));
+    return line ? Number(line.split(/\s+/)[1]) : -1;
+  } catch {
+    return -1;
+  }
+}
+
+async function waitForUidsGone(uids: number[], timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const left = readdirSync("/proc").some((entry) => /^\d+$/.test(entry) && uids.includes(uidOf(entry)));
+    if (!left) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`processes of uids ${uids.join(", ")} are still there ${timeoutMs} ms after their run`);
 }
 
 export type SandboxCheck = { ok: true; cgroups: string } | { ok: false; problems: string[] };

@@ -28,6 +28,33 @@ function harnessExercise(item: LoadedExerciseItem): GradingMaterial {
   return { id: item.id, slug: item.slug, settings: item.definition, tests: item.grading.tests, scenarios: item.grading.scenarios };
 }
 
+/**
+ * A CPU judgement that does not clear its threshold four times over on
+ * either side could come out the other way on a machine four times faster
+ * or slower: the content must make CPU work clearly small or clearly large
+ * (grader/CONTRACT.md, "CPU time").
+ */
+export const CPU_MARGIN = 4;
+
+export function cpuMarginProblems(file: string, result: TGradingResult): string[] {
+  const work = result.cpuWork;
+  if (!work) return [];
+  const problems: string[] = [];
+  if (work.quietWork * CPU_MARGIN > work.threshold) {
+    problems.push(
+      `${file}: a step did ${work.quietWork} units of CPU work, not ${CPU_MARGIN}× below the blocking threshold (${work.threshold}): ` +
+        "on a slower machine it could count as blocking the loop; make it lighter",
+    );
+  }
+  if (work.blockingWork !== null && work.blockingWork < work.threshold * CPU_MARGIN) {
+    problems.push(
+      `${file}: a CPU stretch did ${work.blockingWork} units of work, not ${CPU_MARGIN}× above the blocking threshold (${work.threshold}): ` +
+        "on a faster machine it could pass for a short step; make the CPU work larger",
+    );
+  }
+  return problems;
+}
+
 function exerciseJobs(item: LoadedExerciseItem): Job[] {
   const exercise = harnessExercise(item);
   const grade = (file: string) => runHarness({ mode: "grade", submissionPath: path.join(item.directory, file), exercise });
@@ -38,7 +65,8 @@ function exerciseJobs(item: LoadedExerciseItem): Job[] {
       describe: `${item.slug}: solution.py`,
       run: async () => {
         const result = await grade("solution.py");
-        return result.verdict === "PASSED" ? [] : [`the reference solution must pass every test; got ${summary(result)}`];
+        const problems = result.verdict === "PASSED" ? [] : [`the reference solution must pass every test; got ${summary(result)}`];
+        return [...problems, ...cpuMarginProblems("solution.py", result)];
       },
     },
     {
@@ -48,7 +76,8 @@ function exerciseJobs(item: LoadedExerciseItem): Job[] {
       run: async () => {
         const result = await grade("starter.py");
         if (result.verdict === "GRADER_ERROR") return [`the starter could not be graded: ${summary(result)}`];
-        return result.verdict === "PASSED" ? ["the starter already passes every test: there is nothing left to do"] : [];
+        const problems = result.verdict === "PASSED" ? ["the starter already passes every test: there is nothing left to do"] : [];
+        return [...problems, ...cpuMarginProblems("starter.py", result)];
       },
     },
   ];
@@ -75,7 +104,7 @@ function exerciseJobs(item: LoadedExerciseItem): Job[] {
               `not the declared ${wrong.misconception}; got ${summary(result)}`,
           );
         }
-        return problems;
+        return [...problems, ...cpuMarginProblems(wrong.file, result)];
       },
     });
   }

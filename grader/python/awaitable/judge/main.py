@@ -15,7 +15,7 @@ import time
 import traceback
 import types
 
-from ..contract import EXIT_CODES, RESULT_VERSION
+from ..contract import CPU_BLOCKING_UNITS, EXIT_CODES, RESULT_VERSION
 from ..text import bilingual, seconds
 from .. import testing
 from .messages import message
@@ -97,6 +97,7 @@ def _base_document(job: dict) -> dict:
         "error": None,
         "trace": None,
         "tampering": [],
+        "cpuWork": None,
         "python": ".".join(map(str, sys.version_info[:3])),
         "harness": HARNESS_VERSION,
         "timings": {},
@@ -356,6 +357,8 @@ def judge(job: dict, control, sandboxed: bool) -> dict:
         else:
             run_mode(job, student, document)
         apply_tampering(document, student.tampering)
+        document["cpuWork"] = {"threshold": CPU_BLOCKING_UNITS, "quietWork": round(student.quiet_work),
+                           "blockingWork": None if student.blocking_work is None else round(student.blocking_work)}
     except HostGone as gone:
         # The student's side ended under the judge (its processes were killed
         # from inside): the student's failure, never a pass.

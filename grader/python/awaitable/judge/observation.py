@@ -111,7 +111,8 @@ class Observation:
         self.unclaimed = {"stdout": bytearray(), "stderr": bytearray()}
         self.tampering: list[dict] = []
         self.output_bytes = 0
-        self.max_work = 0.0
+        self.quiet_work = 0.0
+        self.blocking_work: float | None = None
 
     # ----- time -----------------------------------------------------------------
 
@@ -465,5 +466,12 @@ class Observation:
             "neverAwaited": self.never_awaited,
             "peakInFlight": self.peak_in_flight,
             "truncated": self.truncated,
-            "maxStepWork": round(self.max_work),
         }
+
+    def cpu_margins(self, quiet, blocking) -> None:
+        """The phase's CPU margins as the student's process measured them (its own
+        observation: used to prove thresholds, never to pass a test)."""
+        if isinstance(quiet, (int, float)) and not isinstance(quiet, bool) and quiet >= 0:
+            self.quiet_work = float(quiet)
+        if isinstance(blocking, (int, float)) and not isinstance(blocking, bool) and blocking >= 0:
+            self.blocking_work = float(blocking)

@@ -94,6 +94,10 @@ class StudentSide:
         self.output_total = 0
         self.tampering: list[dict] = []
         self.host_messages: list[dict] = []
+        # Over every run: the most CPU work of a step below the blocking
+        # threshold, the least of a step above it (calibrated units).
+        self.quiet_work = 0.0
+        self.blocking_work: float | None = None
         # Everything the student's processes wrote, for the result's stdout/stderr.
         self.forward = {"stdout": 1, "stderr": 2}
         self._wait_for_host()
@@ -477,8 +481,8 @@ class StudentSide:
             end.stall = stall if stall in ("deadlock", "virtual-time-limit", "busy-wait") else None
             if outcome == "stall" and end.stall is None:
                 raise Inconsistent("a stall of no known kind")
-            work = message.get("maxWork")
-            observation.max_work = float(work) if isinstance(work, (int, float)) and not isinstance(work, bool) else 0.0
+            observation.cpu_margins(message.get("quietWork"), message.get("blockingWork"))
+            self._margins(observation)
             inventory = message.get("inventory")
             end.inventory = inventory if isinstance(inventory, dict) else None
             if outcome == "stall":
@@ -487,6 +491,12 @@ class StudentSide:
         else:
             raise Inconsistent(f"a message of an unknown kind ({kind[:40]})")
         return None
+
+    def _margins(self, observation: Observation) -> None:
+        self.quiet_work = max(self.quiet_work, observation.quiet_work)
+        if observation.blocking_work is not None:
+            self.blocking_work = observation.blocking_work if self.blocking_work is None \
+                else min(self.blocking_work, observation.blocking_work)
 
     def _kill(self, end: PhaseEnd) -> PhaseEnd:
         self.clean()

@@ -212,7 +212,9 @@ def _ready(syntax: dict | None) -> None:
 
 
 def _end(payload: dict) -> None:
-    payload["maxWork"] = round(installer.recorder.max_work)
+    recorder = installer.recorder
+    payload["quietWork"] = round(recorder.quiet_work)
+    payload["blockingWork"] = None if recorder.blocking_work is None else round(recorder.blocking_work)
     payload["e"] = installer.recorder.take_events()
     installer.streams.flush()
     _audit("awaitable.send", "end", payload, None)

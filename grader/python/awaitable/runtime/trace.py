@@ -98,9 +98,10 @@ class Recorder:
         self.wall_start = wall_start
         self.pending: list[dict] = []
         self.line_ended = True
-        # The most CPU work one step (or callback) did in this phase, in units:
-        # how far from the blocking threshold the run stayed.
-        self.max_work = 0.0
+        # How far from the blocking threshold this phase's steps stayed, in
+        # units: the most work of a step below it, the least of one above it.
+        self.quiet_work = 0.0
+        self.blocking_work: float | None = None
         # CPU seconds the runtime itself spent inside steps, per thread.
         self.overhead: dict[int, float] = {}
         self.tasks: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -175,8 +176,7 @@ class Recorder:
         if self.charge_cpu and cpu > 0:
             scheduler.charge(calibration.units(cpu) * CPU_UNIT_SECONDS)
         work = calibration.units(cpu)
-        if work > self.max_work:
-            self.max_work = work
+        self._margin(work)
         if work >= CPU_BLOCKING_UNITS:
             self.emit({"kind": "cpu", "task": record.id, "realMs": round(cpu * 1000), "work": round(work)})
         if task.done():
@@ -197,11 +197,17 @@ class Recorder:
     def callback_cpu(self, callback, cpu: float) -> None:
         """A plain callback (not a task step) that used the CPU long enough to block the loop."""
         work = calibration.units(cpu)
-        if work > self.max_work:
-            self.max_work = work
+        self._margin(work)
         if work >= CPU_BLOCKING_UNITS:
             self.emit({"kind": "cpu", "task": None, "label": _qualname(callback)[:LABEL_CHARACTERS],
                        "realMs": round(cpu * 1000), "work": round(work)})
+
+    def _margin(self, work: float) -> None:
+        if work >= CPU_BLOCKING_UNITS:
+            if self.blocking_work is None or work < self.blocking_work:
+                self.blocking_work = work
+        elif work > self.quiet_work:
+            self.quiet_work = work
 
     def describe_wait(self, task) -> dict:
         waiter = getattr(task, "_fut_waiter", None)
