@@ -19,9 +19,8 @@ if sys.version_info[:2] != PYTHON:
     sys.exit(EXIT_CODES["wrongPython"])
 
 from awaitable.judge.main import judge, read_job, write_result  # noqa: E402
-from awaitable.runtime import calibration, core, host  # noqa: E402
+from awaitable.runtime import core, host  # noqa: E402
 
-calibration.measure()
 core.prepare()
 control, host_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
 pid = os.fork()

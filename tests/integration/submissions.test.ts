@@ -157,8 +157,8 @@ describe("grading", { timeout: 120_000 }, () => {
   it("regrades a submission whose worker was SIGKILLed mid-job, within 30 s", async () => {
     for (const worker of workers.splice(0)) killHard(worker);
     const { cookie } = await student("crash");
-    // Really sleeps 3 s of real time (a C call the virtual clock cannot see).
-    const slow = "import ctypes\nctypes.CDLL(None).sleep(3)\n" + (await readFile(path.join(exerciseDirectory, "solution.py"), "utf8"));
+    // Really waits 1 s of real time in each of its runs (select is not on the virtual clock).
+    const slow = "import select\nselect.select([], [], [], 1)\n" + (await readFile(path.join(exerciseDirectory, "solution.py"), "utf8"));
     const response = await post(cookie, { exerciseId: GATHER, code: slow });
     const id = ((await response.json()) as { submission: { id: string } }).submission.id;
     const doomed = startWorker();
@@ -177,7 +177,7 @@ describe("grading", { timeout: 120_000 }, () => {
   it("stops gracefully on SIGTERM: finishes the running job, takes no new one", async () => {
     for (const worker of workers.splice(0)) killHard(worker);
     const { cookie } = await student("graceful");
-    const slow = "import ctypes\nctypes.CDLL(None).sleep(2)\n" + (await readFile(path.join(exerciseDirectory, "solution.py"), "utf8"));
+    const slow = "import select\nselect.select([], [], [], 1)\n" + (await readFile(path.join(exerciseDirectory, "solution.py"), "utf8"));
     const first = ((await (await post(cookie, { exerciseId: GATHER, code: slow })).json()) as { submission: { id: string } }).submission.id;
     const worker = startWorker();
     await expect.poll(async () => (await prisma.submission.findUniqueOrThrow({ where: { id: first } })).status, { timeout: 30_000 }).toBe("RUNNING");

@@ -1,9 +1,11 @@
 /**
  * Puts the gather-three-users exercise into a test database directly (a
- * course, a chapter, the item), so pipeline tests do not depend on the
- * content loader. The grader finds its files under exercises/ by its id.
+ * course, a chapter, the item and its grading material, as content:sync
+ * would store them), so pipeline tests do not depend on the content loader.
  */
+import type { Prisma } from "../../lib/db/client";
 import { prisma } from "../../lib/db/client";
+import { loadExercise } from "../../grader/run-harness";
 
 export const GATHER_EXERCISE_ID = "3b0f6c1e-6a52-4f0e-9f0b-5b1c2d7e8a01";
 
@@ -32,6 +34,18 @@ export async function seedGatherExercise(database = prisma): Promise<string> {
       content: {},
     },
     update: {},
+  });
+  const material = await loadExercise(GATHER_EXERCISE_ID);
+  const grading = {
+    contentHash: "test",
+    settings: material.settings as Prisma.InputJsonValue,
+    tests: material.tests,
+    scenarios: material.scenarios,
+  };
+  await database.exerciseGrading.upsert({
+    where: { itemId: GATHER_EXERCISE_ID },
+    create: { itemId: GATHER_EXERCISE_ID, ...grading },
+    update: grading,
   });
   return GATHER_EXERCISE_ID;
 }

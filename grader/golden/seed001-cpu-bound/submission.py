@@ -3,7 +3,7 @@ import asyncio
 async def calculate_pi():
    # 模拟CPU密集计算(没有await)
    result = 0
-   for i in range(10**7):
+   for i in range(15 * 10**6):
        result += i
    return result
 

@@ -77,14 +77,12 @@ import traceback  # noqa: E402,F401
 
 from awaitable.contract import EXIT_CODES  # noqa: E402
 from awaitable.judge import main as judge_main  # noqa: E402
-from awaitable.runtime import calibration, core, host  # noqa: E402
+from awaitable.runtime import core, host  # noqa: E402
 from awaitable.runtime import preload  # noqa: E402,F401  the standard library students reach for
 
 del sys.path[:len(_BUILD_PATH)]
 
 SETUP_FAILED_EXIT = EXIT_CODES["setupFailed"]
-# CPU work is judged in units of this machine's speed (runtime/calibration.py).
-calibration.measure()
 core.prepare(host_modules=[sys.modules[__name__]] + [module for name, module in sys.modules.items()
                                                       if name == "zygote" or name.startswith("zygote.")])
 

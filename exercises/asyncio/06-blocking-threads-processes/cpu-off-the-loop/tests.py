@@ -22,11 +22,11 @@ def results(t):
 @test("cpu-off-the-loop", zh="质数计算不在事件循环线程上执行", en="The prime counting never runs on the event loop's thread", weight=2)
 def cpu_off_the_loop(t):
     t.function("analyze", coroutine=True)
-    run = t.measure(t.scenario("analyze_with"), URLS, [230_000, 230_000])
+    run = t.measure(t.scenario("analyze_with"), URLS, [300_000, 300_000])
     t.no_blocking(run)
     result, _ = run.result
-    if result is None or list(result[1]) != [20437, 20437]:
-        fail("output", f"count_primes(230000) 应为 20437（两次），实际返回 {result!r}。", f"count_primes(230000) is 20437 (twice); got {result!r}.")
+    if result is None or list(result[1]) != [25997, 25997]:
+        fail("output", f"count_primes(300000) 应为 25997（两次），实际返回 {result!r}。", f"count_primes(300000) is 25997 (twice); got {result!r}.")
 
 
 @test("uses-the-executor", zh="count_primes 交给了调用者传入的 executor", en="count_primes goes to the executor the caller passed")

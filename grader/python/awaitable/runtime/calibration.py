@@ -1,10 +1,12 @@
 """CPU work in units that mean the same on any machine.
 
 A CPU stretch is judged by how much work it did, not by how long it took:
-the zygote times a fixed reference loop when it starts (``measure``), and a
-step's CPU time divided by one iteration's time is its work in *units*
-(grader/contract.json, "cpu"). A machine four times slower takes four times
-longer for both, so the same step is the same number of units.
+the student's host times a fixed reference loop when a grading starts
+(``measure``, ~2 ms), and a step's CPU time divided by one iteration's time
+is its work in *units* (grader/contract.json, "cpu"). A machine four times
+slower takes four times longer for both, so the same step is the same
+number of units; measured at every grading, the reference also shares the
+conditions of the moment (another process on the same core, a cold cache).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import time
 
 _ROUNDS = 5
-_ITERATIONS = 100_000
+_ITERATIONS = 20_000
 
 # CPU seconds of one reference iteration on this machine; set by measure()
-# (the zygote, before any run forks) and scaled by the judge's job in tests.
+# (the student's host, before it forks any student process) and scaled by
+# the judge's job in tests.
 unit_seconds = 5e-8
 
 
