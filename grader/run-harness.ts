@@ -16,7 +16,7 @@ import { ZExerciseFile as ZExerciseContentFile } from "../lib/content/schemas";
 import type { KeptOutput } from "./output";
 import { RESULT_VERSION, ZHarnessDocument, type TGradingResult, type THarnessDocument, type TText, type TVerdict } from "./result";
 import { DEFAULT_LIMITS, describeLimit, type StoppedBy, type TLimits } from "./sandbox/limits";
-import { defaultSpawner, type SpawnOutcome, type Spawner } from "./spawn";
+import { defaultSpawner, type Spawner } from "./spawn";
 
 export { PYTHON } from "./sandbox/sandbox";
 export { SandboxUnavailableError, UNSANDBOXED_FLAG } from "./spawn";

