@@ -132,6 +132,7 @@ export const ZHarnessDocument = z.object({
       threshold: z.number().positive(),
       quietWork: z.number().nonnegative().describe("The most CPU work of one step below the threshold, over every run"),
       blockingWork: z.number().nonnegative().nullable().describe("The least CPU work of one step at or above it, or null"),
+      unitNs: z.number().positive().nullable().describe("Nanoseconds of CPU one unit stood for in this grading (the reference loop's iteration)"),
     })
     .nullable()
     .describe("How far CPU judgements cleared their threshold (calibrated units; machine-dependent figures)"),

@@ -3,7 +3,7 @@ import asyncio
 async def calculate_pi():
    # 模拟CPU密集计算(没有await)
    result = 0
-   for i in range(15 * 10**6):
+   for i in range(20 * 10**6):
        result += i
    return result
 

@@ -358,7 +358,8 @@ def judge(job: dict, control, sandboxed: bool) -> dict:
             run_mode(job, student, document)
         apply_tampering(document, student.tampering)
         document["cpuWork"] = {"threshold": CPU_BLOCKING_UNITS, "quietWork": round(student.quiet_work),
-                           "blockingWork": None if student.blocking_work is None else round(student.blocking_work)}
+                           "blockingWork": None if student.blocking_work is None else round(student.blocking_work),
+                           "unitNs": None if student.unit_seconds is None else round(student.unit_seconds * 1e9, 3)}
     except HostGone as gone:
         # The student's side ended under the judge (its processes were killed
         # from inside): the student's failure, never a pass.

@@ -98,6 +98,8 @@ class StudentSide:
         # threshold, the least of a step above it (calibrated units).
         self.quiet_work = 0.0
         self.blocking_work: float | None = None
+        # CPU seconds of one unit, as the student's host calibrated it.
+        self.unit_seconds: float | None = None
         # Everything the student's processes wrote, for the result's stdout/stderr.
         self.forward = {"stdout": 1, "stderr": 2}
         self._wait_for_host()
@@ -462,6 +464,10 @@ class StudentSide:
             if expect != "ready":
                 raise Inconsistent("a second hello")
             process.ready = message
+            unit = message.get("unit")
+            if not isinstance(unit, (int, float)) or isinstance(unit, bool) or not 0 < unit < 1:
+                raise Inconsistent("a CPU unit that is not a duration")
+            self.unit_seconds = float(unit)
             end = PhaseEnd("ready", observation)
             return end
         elif kind == "end":
