@@ -15,7 +15,8 @@ import { goldenCases, gradeCase, isMachineDependent, normalize } from "./golden-
 
 const cases = goldenCases();
 
-describe.concurrent("golden results", () => {
+// Real CPU work (process pools, CPU-bound loops) takes what the machine gives it: a wide timeout.
+describe.concurrent("golden results", { timeout: 120_000 }, () => {
   test.each(cases.map((golden) => [golden.name, golden] as const))("%s", async (name, golden) => {
     const { spec, command, directory } = golden;
     const result = await gradeCase(golden);

@@ -273,8 +273,10 @@ export async function runHarness(job: HarnessJob, options: RunOptions = {}): Pro
     // its student's processes die; the sandbox knows why.
     const verdict: TVerdict = outcome.limitExceeded === "memory" ? "MEMORY_LIMIT" : "RUNTIME_ERROR";
     const kind = outcome.limitExceeded === "memory" ? "memory-limit" : "process-limit";
+    // The judge's tests stand (the one whose process was killed failed); with
+    // no document from the judge, nothing passed.
     document = synthesized(reading.kind === "document" ? reading.document : base, verdict, limitMessage(outcome.limitExceeded), kind);
-    if (job.mode === "grade") document.score = 0;
+    if (job.mode === "grade" && reading.kind !== "document") document.score = 0;
   } else if (reading.kind === "document") {
     document = reading.document;
   } else if (outcome.limitExceeded === "wall") {

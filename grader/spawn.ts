@@ -13,6 +13,7 @@ import path from "node:path";
 import { collectRunOutput, type KeptOutput } from "./output";
 import type { StoppedBy, TSandboxLimits } from "./sandbox/limits";
 import { checkSandbox, PYTHON, SandboxPool } from "./sandbox/sandbox";
+import { ISOLATED_FLAGS } from "./sandbox/zygote";
 
 export const UNSANDBOXED_FLAG = "AWAITABLE_UNSANDBOXED";
 export const PYTHON_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "python");
@@ -71,7 +72,7 @@ export const unsandboxedSpawner: Spawner = {
     new Promise((resolve, reject) => {
       const started = performance.now();
       void mkdtemp(path.join(os.tmpdir(), "awaitable-run-")).then((workDirectory) => {
-        const child = spawn(PYTHON, ["-I", "-S", "-B", path.join(PYTHON_DIRECTORY, "grade.py")], {
+        const child = spawn(PYTHON, [...ISOLATED_FLAGS, path.join(PYTHON_DIRECTORY, "grade.py")], {
           cwd: workDirectory,
           // Next.js types NODE_ENV as required; the harness gets only this environment.
           env: ENVIRONMENT as unknown as NodeJS.ProcessEnv,

@@ -19,6 +19,7 @@ if sys.version_info[:2] != PYTHON:
     sys.exit(EXIT_CODES["wrongPython"])
 
 from awaitable.judge.main import judge, read_job, write_result  # noqa: E402
+from awaitable.judge.student import prepare_host  # noqa: E402
 from awaitable.runtime import core, host  # noqa: E402
 
 core.prepare()
@@ -34,10 +35,12 @@ if pid == 0:
         os.close(3)
     except OSError:
         pass
-    host.serve(host_end, lambda fd: core.serve(fd), sandboxed=False)
+    host.serve(host_end, lambda fd: core.serve(fd), sandboxed=False, prepare=core.prepare_host)
     os._exit(0)
 host_end.close()
-document = judge(read_job(0), control, sandboxed=False)
+job = read_job(0)
+prepare_host(control, job)
+document = judge(job, control, sandboxed=False)
 write_result(document)
 try:
     os.waitpid(pid, 0)

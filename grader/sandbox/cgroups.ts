@@ -35,8 +35,13 @@ export interface SlotCgroup {
   prepare(limits: SlotLimits): Promise<void>;
   /** What happened since prepare(). */
   usage(): Promise<CgroupUsage>;
-  /** SIGKILLs every process in the group until it is empty; returns how many were killed. */
-  killAll(): Promise<number>;
+  /**
+   * SIGKILLs every process in the group until it is empty (but for `spare`:
+   * the next run's armed runner, which is ours); returns how many were killed.
+   */
+  killAll(spare?: number[]): Promise<number>;
+  /** The processes in the group now (in any of its hierarchies). */
+  pids(): number[];
   remove(): Promise<void>;
 }
 
@@ -100,15 +105,20 @@ function readOptional(file: string): string | null {
 }
 
 /**
- * Kills everything in the group: frozen first (where a freezer exists), so
- * that no process can fork between the listing and the kill; thawed so the
- * kills are delivered; then until the group stays empty.
+ * Kills everything in the group but `spare`: frozen first (where a freezer
+ * exists), so that no process can fork between the listing and the kill;
+ * thawed so the kills are delivered; then until the group stays empty.
  */
-async function freezeAndKill(procsFiles: string[], freezer: { freeze: () => Promise<void>; thaw: () => void } | null) {
-  if (procsFiles.flatMap(readPids).length === 0) return 0;
+async function freezeAndKill(
+  procsFiles: string[],
+  freezer: { freeze: () => Promise<void>; thaw: () => void } | null,
+  spare: ReadonlySet<number>,
+) {
+  const others = () => procsFiles.flatMap(readPids).filter((pid) => !spare.has(pid));
+  if (others().length === 0) return 0;
   if (freezer) await freezer.freeze();
   let killed = 0;
-  for (const pid of new Set(procsFiles.flatMap(readPids))) {
+  for (const pid of new Set(others())) {
     try {
       process.kill(pid, "SIGKILL");
       killed += 1;
@@ -117,14 +127,14 @@ async function freezeAndKill(procsFiles: string[], freezer: { freeze: () => Prom
     }
   }
   freezer?.thaw();
-  return killed + (await killPids(procsFiles));
+  return killed + (await killPids(procsFiles, others));
 }
 
-async function killPids(procsFiles: string[]): Promise<number> {
+async function killPids(procsFiles: string[], others: () => number[]): Promise<number> {
   let killed = 0;
   // Processes may fork while we kill: repeat until the group stays empty.
   for (let round = 0; round < 50; round += 1) {
-    const pids = procsFiles.flatMap(readPids);
+    const pids = others();
     if (pids.length === 0) return killed;
     for (const pid of new Set(pids)) {
       try {
@@ -157,11 +167,17 @@ async function ownV1Path(controller: string): Promise<string> {
 type CounterFiles = { memoryEvents: string; pidsEvents: string; peak: string; cpuStat: string | null };
 
 abstract class CountingSlotCgroup {
+  abstract readonly procsFiles: string[];
   private oomKillsBefore = 0;
   private pidsMaxEventsBefore = 0;
   private throttledBefore = 0;
 
   protected abstract readonly counterFiles: CounterFiles;
+
+  pids(): number[] {
+    return [...new Set(this.procsFiles.flatMap(readPids))];
+  }
+
   /** The limits last written: a slot mostly runs one exercise after another with the same ones. */
   protected written: SlotLimits = { memoryBytes: -1, processes: -1, cpuPercent: -1 };
 
@@ -243,7 +259,7 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
     this.rememberCounters();
   }
 
-  killAll() {
+  killAll(spare: number[] = []) {
     const state = this.freezerDir ? path.join(this.freezerDir, "freezer.state") : null;
     return freezeAndKill(
       this.procsFiles,
@@ -256,6 +272,7 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
             thaw: () => writeControl(state, "THAWED", { optional: true }),
           }
         : null,
+      new Set(spare),
     );
   }
 
@@ -297,18 +314,23 @@ class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
     this.rememberCounters();
   }
 
-  async killAll() {
+  async killAll(spare: number[] = []) {
     const freeze = path.join(this.dir, "cgroup.freeze");
     const events = path.join(this.dir, "cgroup.events");
-    return freezeAndKill(this.procsFiles, {
-      freeze: async () => {
-        writeControl(freeze, "1", { optional: true });
-        await waitFor(() => keyedValue(readOptional(events), "frozen"), "1", 1000);
-        // cgroup.kill (Linux 5.14+) kills the whole group atomically, forks included.
-        writeControl(path.join(this.dir, "cgroup.kill"), "1", { optional: true });
+    return freezeAndKill(
+      this.procsFiles,
+      {
+        freeze: async () => {
+          writeControl(freeze, "1", { optional: true });
+          await waitFor(() => keyedValue(readOptional(events), "frozen"), "1", 1000);
+          // cgroup.kill (Linux 5.14+) kills the whole group atomically, forks
+          // included; with a process to spare, the frozen ones one by one.
+          if (spare.length === 0) writeControl(path.join(this.dir, "cgroup.kill"), "1", { optional: true });
+        },
+        thaw: () => writeControl(freeze, "0", { optional: true }),
       },
-      thaw: () => writeControl(freeze, "0", { optional: true }),
-    });
+      new Set(spare),
+    );
   }
 
   async remove() {

@@ -31,9 +31,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSlotCgroup, type SlotCgroup } from "./cgroups";
+import { createSlotCgroup, type CgroupUsage, type SlotCgroup } from "./cgroups";
 import type { StoppedBy, TSandboxLimits } from "./limits";
-import { Zygote, zygoteSocketPath } from "./zygote";
+import { Zygote, zygoteSocketPath, type ArmedRunner, type RunEnd } from "./zygote";
 import { runOutput, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
@@ -84,7 +84,14 @@ const signalNames = Object.fromEntries(Object.entries(os.constants.signals).map(
   NodeJS.Signals
 >;
 
-type Slot = { index: number; uid: number; judgeUid: number; cgroup: SlotCgroup };
+type Slot = {
+  index: number;
+  uid: number;
+  judgeUid: number;
+  cgroup: SlotCgroup;
+  /** The slot's next runner, armed when its previous run was cleaned up. */
+  armed: Promise<ArmedRunner | null> | null;
+};
 
 /** Root-only: each grader process's zygote has its socket and run roots here. */
 const SANDBOX_DIRECTORY = existsSync("/run") ? "/run/awaitable-sandbox" : path.join(os.tmpdir(), "awaitable-sandbox");
@@ -184,7 +191,13 @@ export class SandboxPool {
       this.created += 1;
       try {
         const index = await claimSlotNumber();
-        return { index, uid: uidBase() + index, judgeUid: uidBase() + MAX_SLOTS + index, cgroup: await createSlotCgroup(`slot-${index}`) };
+        return {
+          index,
+          uid: uidBase() + index,
+          judgeUid: uidBase() + MAX_SLOTS + index,
+          cgroup: await createSlotCgroup(`slot-${index}`),
+          armed: null,
+        };
       } catch (error) {
         this.created -= 1;
         throw error;
@@ -199,6 +212,13 @@ export class SandboxPool {
     else this.free.push(slot);
   }
 
+  private readonly cleanups = new Set<Promise<void>>();
+
+  /** Resolves when every run so far is cleaned up: its processes gone, its slot free. */
+  async settled(): Promise<void> {
+    while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
+  }
+
   /** Slots in use right now (for tests and the health of the worker). */
   get busy(): number {
     return this.created - this.free.length;
@@ -206,29 +226,95 @@ export class SandboxPool {
 
   async run(request: SandboxRequest): Promise<SandboxOutcome> {
     const slot = await this.acquire();
+    let cleanup: Promise<void> | null = null;
     try {
-      // Whatever a previous run left behind goes before this one starts.
-      await slot.cgroup.killAll();
+      const armed = await takeArmed(slot);
+      // Whatever a previous run left behind goes before this one starts (an
+      // armed runner, alone in the slot, is ours and stays).
+      if (!armed) await slot.cgroup.killAll();
       await slot.cgroup.prepare({
         memoryBytes: request.limits.memoryMb * 1024 * 1024,
-        processes: request.limits.processes,
+        // One more: the next run's runner, armed while this one runs.
+        processes: request.limits.processes + 1,
         cpuPercent: this.cpuPercent,
       });
-      return await runInSlot(slot, request);
+      // Joining a cgroup waits for an RCU grace period (~10 ms on cgroup v1):
+      // the next run's runner does it now, while this run goes on.
+      slot.armed = processZygote()
+        .arm(slot.cgroup.procsFiles)
+        .catch(() => null);
+      const { outcome, settled } = await runInSlot(slot, request, armed);
+      cleanup = settled.catch(() => discardArmed(slot).then(() => slot.cgroup.killAll()).then(() => undefined, () => undefined));
+      return outcome;
     } catch (error) {
       // runInSlot empties the slot when it ends normally; on a failure, here.
+      await discardArmed(slot);
       await slot.cgroup.killAll().catch(() => undefined);
       throw error;
     } finally {
-      this.release(slot);
+      // A slot is reused only once every process of its run is gone.
+      if (cleanup) {
+        const done: Promise<void> = cleanup.finally(() => {
+          this.release(slot);
+          this.cleanups.delete(done);
+        });
+        this.cleanups.add(done);
+      } else this.release(slot);
     }
   }
+}
+
+/** The promise's value, or null if it takes longer than `ms`. */
+function orNullAfter<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** The pid of the slot's next runner, once it has joined the slot's cgroups (so that clean-up spares it). */
+async function armedPid(slot: Slot): Promise<number[]> {
+  const armed = slot.armed ? await slot.armed : null;
+  if (!armed) return [];
+  const pid = await orNullAfter(armed.pid, 2000);
+  return pid === null ? [] : [pid];
+}
+
+async function discardArmed(slot: Slot): Promise<void> {
+  const pending = slot.armed;
+  slot.armed = null;
+  (await pending?.catch(() => null))?.discard();
+}
+
+/** The slot's armed runner, if it is there, alone in the slot's cgroups, and of the running zygote. */
+async function takeArmed(slot: Slot): Promise<ArmedRunner | null> {
+  const pending = slot.armed;
+  slot.armed = null;
+  const armed = pending ? await pending : null;
+  if (!armed) return null;
+  const pid = await orNullAfter(armed.pid, 2000);
+  const present = slot.cgroup.pids();
+  if (pid !== null && present.length === 1 && present[0] === pid && armed.usable(processZygote().pid)) return armed;
+  armed.discard();
+  return null;
 }
 
 /** How long a stopped run may take to end before everything in its cgroups is killed. */
 const FORCE_STOP_MS = 2000;
 
-async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOutcome> {
+/**
+ * Runs the request in the slot. Resolves with the outcome when the run ends
+ * or, for a grading, as soon as the judge has written its result and closed
+ * its outputs (its processes' exit is not worth waiting for): then `settled`
+ * resolves once the run is stopped and the slot is empty.
+ */
+async function runInSlot(
+  slot: Slot,
+  request: SandboxRequest,
+  armed: ArmedRunner | null,
+): Promise<{ outcome: SandboxOutcome; settled: Promise<void> }> {
   const { limits } = request;
   const started = performance.now();
   let limitExceeded: StoppedBy | null = null;
@@ -243,6 +329,10 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     forceTimer ??= setTimeout(() => void slot.cgroup.killAll().catch(() => undefined), FORCE_STOP_MS);
   };
   const output = runOutput(limits.outputKb * 1024, () => stop("output"));
+  let outputsClosed: () => void = () => undefined;
+  const completed = new Promise<"complete">((resolve) => (outputsClosed = () => resolve("complete")));
+  // A grading's judge closes its outputs once its result is written.
+  const frames = { ...output, done: request.kind === "grade" ? outputsClosed : undefined };
   const run = await processZygote().run(
     {
       kind: request.kind ?? "program",
@@ -255,7 +345,8 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
       cgroupProcs: slot.cgroup.procsFiles,
       limits,
     },
-    output,
+    frames,
+    armed,
   );
   inFlight.run = run;
   if (limitExceeded) run.stop(); // a limit was reached before the run was set
@@ -274,48 +365,63 @@ async function runInSlot(slot: Slot, request: SandboxRequest): Promise<SandboxOu
     );
   }, 50);
 
-  const end = await run.ended;
-  clearTimeout(wallTimer);
-  clearTimeout(forceTimer);
-  clearInterval(limitWatch);
+  const first = await Promise.race([run.ended, completed]);
   const wallMs = performance.now() - started;
-  const strayProcessesKilled = await slot.cgroup.killAll();
-  // The cgroup is empty; a process killed there may still be a zombie its
-  // (dead) parent never reaped. The slot is reused only once none is left.
-  if (strayProcessesKilled > 0 || limitExceeded) await waitForUidsGone([slot.uid, slot.judgeUid]);
+  const finish = async (end: RunEnd) => {
+    clearTimeout(wallTimer);
+    clearTimeout(forceTimer);
+    clearInterval(limitWatch);
+    const strayProcessesKilled = await slot.cgroup.killAll(await armedPid(slot));
+    // The cgroup is empty; a process killed there may still be a zombie its
+    // (dead) parent never reaped. The slot is reused only once none is left.
+    if (strayProcessesKilled > 0 || limitExceeded) await waitForUidsGone([slot.uid, slot.judgeUid]);
+    return { end, strayProcessesKilled };
+  };
+  if (first === "complete") {
+    // The judge's result is whole and relayed: what the cgroups counted so
+    // far is the run's (the tests are over), and the rest is clean-up.
+    const usage = await slot.cgroup.usage();
+    run.stop();
+    const settled = run.ended.then(finish).then(() => undefined);
+    return { outcome: outcomeOf({ kind: "exited", exitCode: 0, signal: null }, usage, 0), settled };
+  }
+  const { end, strayProcessesKilled } = await finish(first);
   const usage = await slot.cgroup.usage();
   if (end.kind === "setupFailed") throw new Error(`the sandbox could not be set up: ${end.reason}`);
   if (end.kind === "runnerFailed") throw new Error(`the sandbox's runner failed: ${end.reason}`);
+  return { outcome: outcomeOf(end, usage, strayProcessesKilled), settled: Promise.resolve() };
 
-  // Python ignores SIGXFSZ (a write past the limit only raises), so the
-  // harness exits with 128 + SIGXFSZ on it, as a shell would report the signal.
-  const signalNumber =
-    end.kind !== "exited" ? null : end.signal ?? (end.exitCode === 128 + os.constants.signals.SIGXFSZ ? os.constants.signals.SIGXFSZ : null);
-  const pythonSignal = signalNumber !== null ? (signalNames[signalNumber] ?? null) : null;
-  if (!limitExceeded) {
-    if (usage.oomKilled) limitExceeded = "memory";
-    else if (usage.pidsLimitHit) limitExceeded = "processes";
-    // As pid 1, Python ignores a SIGXCPU it has no handler for: the hard limit
-    // (one second later) SIGKILLs it. Nothing inside can SIGKILL pid 1, so a
-    // SIGKILL we did not send and the OOM killer did not send is the CPU limit.
-    else if (pythonSignal === "SIGXCPU" || pythonSignal === "SIGKILL") limitExceeded = "cpu";
-    else if (pythonSignal === "SIGXFSZ") limitExceeded = "fileSize";
-    else if (end.kind === "closed") throw new Error("the sandbox's runner ended without reporting how the run ended");
+  function outcomeOf(end: RunEnd, usage: CgroupUsage, strayProcessesKilled: number): SandboxOutcome {
+    // Python ignores SIGXFSZ (a write past the limit only raises), so the
+    // harness exits with 128 + SIGXFSZ on it, as a shell would report the signal.
+    const signalNumber =
+      end.kind !== "exited" ? null : end.signal ?? (end.exitCode === 128 + os.constants.signals.SIGXFSZ ? os.constants.signals.SIGXFSZ : null);
+    const pythonSignal = signalNumber !== null ? (signalNames[signalNumber] ?? null) : null;
+    if (!limitExceeded) {
+      if (usage.oomKilled) limitExceeded = "memory";
+      else if (usage.pidsLimitHit) limitExceeded = "processes";
+      // As pid 1, Python ignores a SIGXCPU it has no handler for: the hard limit
+      // (one second later) SIGKILLs it. Nothing inside can SIGKILL pid 1, so a
+      // SIGKILL we did not send and the OOM killer did not send is the CPU limit.
+      else if (pythonSignal === "SIGXCPU" || pythonSignal === "SIGKILL") limitExceeded = "cpu";
+      else if (pythonSignal === "SIGXFSZ") limitExceeded = "fileSize";
+      else if (end.kind === "closed") throw new Error("the sandbox's runner ended without reporting how the run ended");
+    }
+    const kept = output.kept();
+    return {
+      exitCode: end.kind === "exited" && pythonSignal === null ? end.exitCode : null,
+      signal: pythonSignal ?? (end.kind === "closed" ? "SIGKILL" : null),
+      stdout: kept.stdout,
+      stderr: kept.stderr,
+      channel: kept.channel,
+      limitExceeded,
+      peakMemoryBytes: usage.peakMemoryBytes,
+      cpuThrottledPeriods: usage.throttledPeriods,
+      strayProcessesKilled,
+      wallMs,
+      slot: slot.index,
+    };
   }
-  const kept = output.kept();
-  return {
-    exitCode: end.kind === "exited" && pythonSignal === null ? end.exitCode : null,
-    signal: pythonSignal ?? (end.kind === "closed" ? "SIGKILL" : null),
-    stdout: kept.stdout,
-    stderr: kept.stderr,
-    channel: kept.channel,
-    limitExceeded,
-    peakMemoryBytes: usage.peakMemoryBytes,
-    cpuThrottledPeriods: usage.throttledPeriods,
-    strayProcessesKilled,
-    wallMs,
-    slot: slot.index,
-  };
 }
 
 /** The real uid of a process (a run's /proc folder belongs to root: its processes are not dumpable). */

@@ -23,10 +23,20 @@ const ZYGOTE_SCRIPT = path.join(sandboxDirectory, "zygote", "__main__.py");
  * the zygote's memory). The locale is what runs get, so that Python sets up
  * its streams the same way as for a freshly started run.
  */
-const ZYGOTE_ENVIRONMENT = { LANG: "C.UTF-8", LC_ALL: "C.UTF-8" } as unknown as NodeJS.ProcessEnv;
+const ZYGOTE_ENVIRONMENT = { LANG: "C.UTF-8", LC_ALL: "C.UTF-8", PYTHONHASHSEED: "0" } as unknown as NodeJS.ProcessEnv;
+
+/**
+ * `python3 -I` without its `-E`: the environment above is ours, and its
+ * PYTHONHASHSEED makes string hashes (and so the order of a set of strings a
+ * program prints) the same in every run, whichever zygote forked it.
+ */
+export const ISOLATED_FLAGS = ["-s", "-P", "-S", "-B"];
 
 /** What a run's connection delivers, frame by frame (runOutput() takes it). */
-export type RunFrames = Pick<RunOutput, "stdout" | "stderr" | "channel">;
+export type RunFrames = Pick<RunOutput, "stdout" | "stderr" | "channel"> & {
+  /** Every output of the run is closed and relayed (the run itself may still be ending). */
+  done?: () => void;
+};
 
 export type RunEnd =
   | { kind: "exited"; exitCode: number | null; signal: number | null }
@@ -79,7 +89,7 @@ export class Zygote {
 
   private async spawnZygote(): Promise<void> {
     await mkdir(path.dirname(this.socketPath), { recursive: true, mode: 0o700 });
-    const child = spawn(this.python, ["-I", "-S", "-B", ZYGOTE_SCRIPT, this.socketPath, this.pythonDirectory], {
+    const child = spawn(this.python, [...ISOLATED_FLAGS, ZYGOTE_SCRIPT, this.socketPath, this.pythonDirectory], {
       env: ZYGOTE_ENVIRONMENT,
       cwd: "/",
       stdio: ["pipe", "pipe", "pipe"],
@@ -130,7 +140,12 @@ export class Zygote {
     return this.process?.pid;
   }
 
-  async run(request: ZygoteRequest, frames: RunFrames): Promise<ZygoteRun> {
+  /**
+   * A runner forked ahead of its run, already in the slot's cgroups (joining
+   * a cgroup waits for an RCU grace period, ~10 ms on cgroup v1: done while
+   * nothing waits for it). `run` gives it its request.
+   */
+  async arm(cgroupProcs: string[]): Promise<ArmedRunner> {
     await this.start();
     const connection = await this.connect().catch(async (error: NodeJS.ErrnoException) => {
       // The zygote died between runs: start another and try once more.
@@ -139,34 +154,14 @@ export class Zygote {
       await this.start();
       return this.connect();
     });
-    const { stdin, ...rest } = request;
-    connection.write(`${JSON.stringify({ ...rest, stdin: stdin.toString("base64") })}\n`);
-    let end: RunEnd = { kind: "closed" };
-    let pending: Buffer = Buffer.alloc(0);
-    connection.on("data", (chunk: Buffer) => {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (pending.length >= 5) {
-        const length = pending.readUInt32BE(1);
-        if (pending.length < 5 + length) break;
-        const kind = String.fromCharCode(pending[0]!);
-        const data = pending.subarray(5, 5 + length);
-        pending = pending.subarray(5 + length);
-        if (kind === "o") frames.stdout(data);
-        else if (kind === "e") frames.stderr(data);
-        else if (kind === "c") frames.channel(data);
-        else if (kind === "s") end = { kind: "setupFailed", reason: data.toString() };
-        else if (kind === "f") end = { kind: "runnerFailed", reason: data.toString() };
-        else if (kind === "x") {
-          const status = JSON.parse(data.toString()) as { exitCode: number | null; signal: number | null };
-          end = { kind: "exited", exitCode: status.exitCode, signal: status.signal };
-        }
-      }
-    });
-    const ended = new Promise<RunEnd>((resolve) => {
-      connection.on("error", () => undefined);
-      connection.on("close", () => resolve(end));
-    });
-    return { stop: () => connection.destroy(), ended };
+    return new ArmedRunner(connection, cgroupProcs, this.pid);
+  }
+
+  /** Runs the request, on `armed` if it is still this zygote's and alive, else on a runner armed now. */
+  async run(request: ZygoteRequest, frames: RunFrames, armed?: ArmedRunner | null): Promise<ZygoteRun> {
+    const runner = armed && armed.usable(this.pid) ? armed : await this.arm(request.cgroupProcs);
+    if (armed && runner !== armed) armed.discard();
+    return runner.start(request, frames);
   }
 
   private connect(): Promise<net.Socket> {
@@ -178,6 +173,79 @@ export class Zygote {
       });
       connection.once("error", reject);
     });
+  }
+}
+
+/** One runner's connection: armed (in its slot's cgroups), then given its run. */
+export class ArmedRunner {
+  /** The runner's pid once it has joined the cgroups (null if it never did). */
+  readonly pid: Promise<number | null>;
+  private frames: RunFrames | null = null;
+  private end: RunEnd = { kind: "closed" };
+  private closed = false;
+  private started = false;
+  private readonly ended: Promise<RunEnd>;
+
+  constructor(
+    private readonly connection: net.Socket,
+    cgroupProcs: string[],
+    private readonly zygotePid: number | undefined,
+  ) {
+    let armed: (pid: number | null) => void = () => undefined;
+    this.pid = new Promise((resolve) => (armed = resolve));
+    connection.write(`${JSON.stringify({ cgroupProcs })}\n`);
+    // Waiting for a run is no reason to keep the grader alive.
+    connection.unref();
+    let pending: Buffer = Buffer.alloc(0);
+    connection.on("data", (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (pending.length >= 5) {
+        const length = pending.readUInt32BE(1);
+        if (pending.length < 5 + length) break;
+        const kind = String.fromCharCode(pending[0]!);
+        const data = pending.subarray(5, 5 + length);
+        pending = pending.subarray(5 + length);
+        if (kind === "a") armed(Number(data.toString()));
+        else if (kind === "o") this.frames?.stdout(data);
+        else if (kind === "e") this.frames?.stderr(data);
+        else if (kind === "c") this.frames?.channel(data);
+        else if (kind === "d") this.frames?.done?.();
+        else if (kind === "s") this.end = { kind: "setupFailed", reason: data.toString() };
+        else if (kind === "f") this.end = { kind: "runnerFailed", reason: data.toString() };
+        else if (kind === "x") {
+          const status = JSON.parse(data.toString()) as { exitCode: number | null; signal: number | null };
+          this.end = { kind: "exited", exitCode: status.exitCode, signal: status.signal };
+        }
+      }
+    });
+    this.ended = new Promise<RunEnd>((resolve) => {
+      connection.on("error", () => undefined);
+      connection.on("close", () => {
+        this.closed = true;
+        armed(null);
+        resolve(this.end);
+      });
+    });
+  }
+
+  /** Not started, not closed, and forked by the zygote that runs now. */
+  usable(zygotePid: number | undefined): boolean {
+    return !this.started && !this.closed && this.zygotePid === zygotePid;
+  }
+
+  start(request: ZygoteRequest, frames: RunFrames): ZygoteRun {
+    this.started = true;
+    this.frames = frames;
+    this.connection.ref();
+    const { stdin, ...rest } = request;
+    this.connection.write(`${JSON.stringify({ ...rest, stdin: stdin.toString("base64") })}\n`);
+    return { stop: () => this.connection.destroy(), ended: this.ended };
+  }
+
+  /** Never used: the runner exits (it reads the end of its connection). */
+  discard(): void {
+    this.started = true;
+    this.connection.destroy();
   }
 }
 

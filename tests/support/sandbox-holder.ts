@@ -1,6 +1,6 @@
 // A grader stand-in for the sandbox tests: starts a run that sleeps, prints
-// its own pid and those of its zygote, runner and the run's pid 1 as one
-// JSON line, and
+// its own pid and those of its zygote, runner, the run's pid 1 and the
+// runners armed for later runs as one JSON line, and
 // waits to be killed.
 import { readFileSync } from "node:fs";
 import { DEFAULT_SANDBOX_LIMITS } from "../../grader/sandbox/limits";
@@ -20,9 +20,12 @@ void pool.run({
 const timer = setInterval(() => {
   const zygote = sandboxZygotePid();
   if (zygote === undefined) return;
-  const [runner] = children(zygote);
+  // The run's runner has its pid 1; the other runner waits, armed, for the slot's next run.
+  const runners = children(zygote);
+  const runner = runners.find((candidate) => children(candidate).length > 0);
   const [pid1] = runner === undefined ? [] : children(runner);
   if (runner === undefined || pid1 === undefined) return;
   clearInterval(timer);
-  process.stdout.write(`${JSON.stringify({ grader: process.pid, zygote, runner, pid1 })}\n`);
+  const armed = runners.filter((candidate) => candidate !== runner);
+  process.stdout.write(`${JSON.stringify({ grader: process.pid, zygote, runner, pid1, armed })}\n`);
 }, 50);

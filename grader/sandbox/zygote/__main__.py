@@ -77,6 +77,7 @@ import traceback  # noqa: E402,F401
 
 from awaitable.contract import EXIT_CODES  # noqa: E402
 from awaitable.judge import main as judge_main  # noqa: E402
+from awaitable.judge.student import prepare_host  # noqa: E402
 from awaitable.runtime import core, host  # noqa: E402
 from awaitable.runtime import preload  # noqa: E402,F401  the standard library students reach for
 
@@ -152,6 +153,10 @@ def grading(request: dict, setup_write: int) -> None:
             os.close(setup_write)
             student_host(request, control, host_end)
         host_end.close()
+        # The host exists (and holds nothing of it): the job, and the host
+        # sets the runtime up for it while this process becomes the judge.
+        job = judge_main.read_job(0)
+        prepare_host(control, job)
         set_oom_score(-1000)
         limits = dict(request["limits"])
         # The judge's own limits: it runs no student code, but all of a grading's tests.
@@ -163,8 +168,12 @@ def grading(request: dict, setup_write: int) -> None:
         setup_done(setup_write)
     except BaseException as failure:  # noqa: BLE001
         setup_failed(setup_write, failure)
-    document = judge_main.judge(judge_main.read_job(0), control, sandboxed=True)
+    document = judge_main.judge(job, control, sandboxed=True)
     judge_main.write_result(document)
+    # Every output closed: the runner tells the grader the result is whole
+    # (relay.py, frame d) while this process and its namespace go.
+    for fd in (1, 2, 3):
+        os.close(fd)
     os._exit(0)
 
 
@@ -176,6 +185,7 @@ def student_host(request: dict, control: socket.socket, host_end: socket.socket)
         null = os.open(os.devnull, os.O_RDWR)
         os.dup2(null, 0)
         os.dup2(null, 1)
+        os.dup2(null, 2)  # each student process gets its own pipes from the judge
         os.close(null)
         os.close(3)
         student_namespace()
@@ -188,7 +198,7 @@ def student_host(request: dict, control: socket.socket, host_end: socket.socket)
             host_end.send(json.dumps({"k": "setup-failed", "reason": f"{type(failure).__name__}: {failure}"[:2000]}).encode())
         finally:
             os._exit(SETUP_FAILED_EXIT)
-    host.serve(host_end, lambda fd: core.serve(fd, ZYGOTE_FILE), sandboxed=True)
+    host.serve(host_end, lambda fd: core.serve(fd, ZYGOTE_FILE), sandboxed=True, prepare=core.prepare_host)
     os._exit(0)
 
 

@@ -1,10 +1,14 @@
 """The runner: the zygote's forked child that turns a connection into a run.
 
-Root, in the host's pid namespace, inside the slot's cgroups: it joins the
-cgroups, unshares new mount, pid, network, IPC, UTS and cgroup namespaces,
-forks the run's pid 1, and relays its stdout, stderr and result channel
-(fd 3) to the connection as frames: one type byte (o, e, c; then one of s:
-the sandbox could not be set up, f: the runner failed, x: the exit status as
+Root, in the host's pid namespace, inside the slot's cgroups. The caller
+sends two lines: the cgroups to join, which the runner joins at once and
+answers with an ``a`` frame (its pid: it is *armed*, and the caller may send
+this line well before it has a run), then the request. The runner unshares
+new mount, pid, network, IPC, UTS and cgroup namespaces, forks the run's
+pid 1, and relays its stdout, stderr and result channel (fd 3) to the
+connection as frames: one type byte (a; o, e, c; d: every output of the run
+is closed and relayed, so a grading's result is whole; then one of s: the
+sandbox could not be set up, f: the runner failed, x: the exit status as
 JSON), a 4-byte big-endian length, the data. When the connection closes
 early (the grader's wall-time or output limit), it SIGKILLs pid 1, and the
 kernel kills everything else in its pid namespace.
@@ -35,19 +39,29 @@ def frame(kind: bytes, data: bytes) -> bytes:
     return kind + struct.pack(">I", len(data)) + data
 
 
-def read_request(connection: socket.socket) -> dict:
-    uid, _gid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[1:]
-    if uid != 0:
-        raise PermissionError("only root may ask for a run")
-    data = bytearray()
-    while not data.endswith(b"\n"):
-        chunk = connection.recv(65536)
-        if not chunk:
-            raise EOFError("the request ended early")
-        data += chunk
-        if len(data) > MAX_REQUEST_BYTES:
-            raise ValueError("the request is too large")
-    return json.loads(data)
+class Lines:
+    """The caller's lines: first the cgroups to join (sent ahead of time, so
+    that the join, which waits for an RCU grace period, is done before the
+    run is asked for), then the request."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        uid, _gid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[1:]
+        if uid != 0:
+            raise PermissionError("only root may ask for a run")
+        self.connection = connection
+        self.pending = bytearray()
+
+    def next(self) -> dict:
+        while b"\n" not in self.pending:
+            chunk = self.connection.recv(65536)
+            if not chunk:
+                raise EOFError("the request ended early")
+            self.pending += chunk
+            if len(self.pending) > MAX_REQUEST_BYTES:
+                raise ValueError("the request is too large")
+        line, _, rest = bytes(self.pending).partition(b"\n")
+        self.pending = bytearray(rest)
+        return json.loads(line)
 
 
 def runner(connection: socket.socket, become_pid_one):
@@ -55,10 +69,13 @@ def runner(connection: socket.socket, become_pid_one):
     its setup on setup_write; in the runner, never returns."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the runner waits for its pid 1
     try:
-        request = read_request(connection)
-        for procs in request["cgroupProcs"]:
+        lines = Lines(connection)
+        for procs in lines.next()["cgroupProcs"]:
             with open(procs, "w") as file:
                 file.write(str(os.getpid()))
+        # Armed: in the slot's cgroups, waiting for its run.
+        connection.sendall(frame(b"a", str(os.getpid()).encode()))
+        request = lines.next()
         pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
         setup_read, setup_write = os.pipe()
         unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP)
@@ -104,6 +121,7 @@ def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
     setup_message = bytearray()
     status = None
     killed = False
+    done_sent = False
 
     def kill_run() -> None:
         nonlocal killed
@@ -147,13 +165,25 @@ def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
                         connection.sendall(frame(sources[fd], chunk))
                     except OSError:
                         kill_run()
+        if not sources and status is None and not done_sent and not killed and bytes(setup_message) == b"ok":
+            # Every output of the run is closed and relayed: a grading's judge
+            # has written its result and is exiting (the caller need not wait).
+            done_sent = True
+            try:
+                connection.sendall(frame(b"d", b""))
+            except OSError:
+                kill_run()
     os.close(process)
     if killed:
         return
     if bytes(setup_message) != b"ok":
         reason = setup_message.decode("utf-8", "replace") or "pid 1 ended during setup"
-        connection.sendall(frame(b"s", reason.encode()))
+        last = frame(b"s", reason.encode())
     elif os.WIFSIGNALED(status):
-        connection.sendall(frame(b"x", json.dumps({"exitCode": None, "signal": os.WTERMSIG(status)}).encode()))
+        last = frame(b"x", json.dumps({"exitCode": None, "signal": os.WTERMSIG(status)}).encode())
     else:
-        connection.sendall(frame(b"x", json.dumps({"exitCode": os.waitstatus_to_exitcode(status), "signal": None}).encode()))
+        last = frame(b"x", json.dumps({"exitCode": os.waitstatus_to_exitcode(status), "signal": None}).encode())
+    try:
+        connection.sendall(last)
+    except OSError:
+        pass  # the caller stopped listening (a grading's result was whole: frame d)

@@ -264,14 +264,21 @@ def grade_mode(job: dict, student: StudentSide, document: dict) -> None:
     busiest_trace = None
     retries = int(job.get("retries", 2 if job["clock"] == "wall" else 0))
     out_of_time = False
-    for definition in definitions:
+    for index, definition in enumerate(definitions):
         if out_of_time:
             outcomes.append((_test_entry(definition, "skipped", message("skipped-limit"), None, None), "skipped"))
             continue
-        for _attempt in range(retries + 1):
-            entry, kind, context = _run_test(definition, runner, job)
-            if entry["status"] == "passed" or entry.get("misconception") not in ("timing", "sequential"):
-                break
+        try:
+            for _attempt in range(retries + 1):
+                entry, kind, context = _run_test(definition, runner, job)
+                if entry["status"] == "passed" or entry.get("misconception") not in ("timing", "sequential"):
+                    break
+        except HostGone:
+            # The student's side was ended from inside: every test is listed
+            # (as tampering, apply_tampering marks them all).
+            document["tests"] = [entry for entry, _ in outcomes] + [
+                _test_entry(rest, "failed", message("tampering-test"), None, "tampering") for rest in definitions[index:]]
+            raise
         outcomes.append((entry, kind))
         if kind == "wall":
             out_of_time = True

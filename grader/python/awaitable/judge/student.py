@@ -21,6 +21,7 @@ import socket
 import time
 
 from .. import protocol
+from ..runtime import calibration
 from ..contract import DEADLOCK_GRACE_SECONDS, PROTOCOL_VERSION
 from .observation import Inconsistent, Observation
 
@@ -81,6 +82,24 @@ class Process:
             self.channel.close()
 
 
+def student_config(job: dict) -> dict:
+    """What the student's side is told of the job: how to run the code (never the tests)."""
+    return {key: job[key] for key in ("clock", "cpu", "limits", "io")}
+
+
+def prepare_host(control: socket.socket, job: dict) -> None:
+    """Times the CPU unit (runtime/calibration.py: the machine's speed, now,
+    measured on the judge's side) and asks the student's host to set up the
+    runtime for this job with it (runtime/core.py, prepare_host), which it
+    does while the judge sets itself up. The unit goes in the job, for the
+    result's cpuWork."""
+    unit = calibration.measure() * float(job.get("calibrationScale") or 1)
+    job["unitSeconds"] = unit
+    exercise = job.get("exercise") or {}
+    control.send(json.dumps({"k": "prepare", "config": student_config(job), "unit": unit,
+                             "scenarios": exercise.get("scenarios")}).encode())
+
+
 class StudentSide:
     def __init__(self, control: socket.socket, job: dict, services, sandboxed: bool) -> None:
         self.control = control
@@ -98,8 +117,8 @@ class StudentSide:
         # threshold, the least of a step above it (calibrated units).
         self.quiet_work = 0.0
         self.blocking_work: float | None = None
-        # CPU seconds of one unit, as the student's host calibrated it.
-        self.unit_seconds: float | None = None
+        # CPU seconds of one unit (prepare_host).
+        self.unit_seconds: float | None = job.get("unitSeconds")
         # Everything the student's processes wrote, for the result's stdout/stderr.
         self.forward = {"stdout": 1, "stderr": 2}
         self._wait_for_host()
@@ -126,7 +145,10 @@ class StudentSide:
             reply = self._host_message(blocking=True)
             if reply.get("k") == expected:
                 return reply
-            self.host_messages.append(reply)
+            if reply.get("k") == "prepare-failed":
+                raise GraderFault(f"the student's host could not prepare the runtime: {reply.get('reason')}")
+            if reply.get("k") != "prepared":
+                self.host_messages.append(reply)
 
     def _host_message(self, blocking: bool) -> dict:
         self.control.setblocking(blocking)
@@ -154,11 +176,9 @@ class StudentSide:
         process = Process(pid, self._proc_pid(pid), judge_end, out_read, err_read, key)
         for fd in (out_read, err_read):
             os.set_blocking(fd, False)
-        config = {key: self.job[key] for key in ("clock", "cpu", "limits", "io")}
-        if self.job.get("calibrationScale"):
-            config["calibrationScale"] = self.job["calibrationScale"]
+        config = student_config(self.job)
         hello = {"k": "hello", "protocol": PROTOCOL_VERSION, "key": key.hex(), "config": config,
-                 "submission": self.job["submission"], "scenarios": (self.job.get("exercise") or {}).get("scenarios")}
+                 "submission": self.job["submission"]}
         protocol.write_all(judge_end.fileno(), protocol.encode_command(hello))
         self.process = process
         observation = Observation(virtual=self.job["clock"] == "virtual", limit=0, services=self.services)
@@ -352,6 +372,9 @@ class StudentSide:
                 timeout = remaining if idle_since is None else min(remaining, IDLE_TICK_SECONDS)
                 # A frame already read (with the previous phase's end) is handled first.
                 ready = [] if process.reader.has_frame() else selector.select(timeout)
+                if not observation.virtual:
+                    # Wall clock: what arrived was sent by now (the bound on the process's own readings).
+                    observation.now = time.monotonic() - phase_started
                 if not ready and process.reader.has_frame():
                     ready = [(selectors.SelectorKey(process.channel, process.channel.fileno(), selectors.EVENT_READ,
                                                     "buffered"), selectors.EVENT_READ)]
@@ -457,17 +480,14 @@ class StudentSide:
             pass
         elif kind == "stall":
             end = PhaseEnd("stall", observation)
-            end.stall = "busy-wait" if message.get("reason") == "busy-wait" else "deadlock"
+            reason = message.get("reason")
+            end.stall = reason if reason in ("deadlock", "virtual-time-limit", "busy-wait") else "deadlock"
             observation.close()
             return self._kill(end)
         elif kind == "ready":
             if expect != "ready":
                 raise Inconsistent("a second hello")
             process.ready = message
-            unit = message.get("unit")
-            if not isinstance(unit, (int, float)) or isinstance(unit, bool) or not 0 < unit < 1:
-                raise Inconsistent("a CPU unit that is not a duration")
-            self.unit_seconds = float(unit)
             end = PhaseEnd("ready", observation)
             return end
         elif kind == "end":

@@ -1,10 +1,11 @@
 """CPU work in units that mean the same on any machine.
 
 A CPU stretch is judged by how much work it did, not by how long it took:
-the student's host times a fixed reference loop when a grading starts
-(``measure``, ~2 ms), and a step's CPU time divided by one iteration's time
-is its work in *units* (grader/contract.json, "cpu"). A machine four times
-slower takes four times longer for both, so the same step is the same
+the judge times a fixed reference loop when a grading starts (``measure``,
+~1 ms, in the sandbox's cgroups, before it drops to its uid) and gives the
+unit to the student's host; a step's CPU time divided by one iteration's
+time is its work in *units* (grader/contract.json, "cpu"). A machine four
+times slower takes four times longer for both, so the same step is the same
 number of units; measured at every grading, the reference also shares the
 conditions of the moment (another process on the same core, a cold cache).
 """
@@ -16,9 +17,8 @@ import time
 _ROUNDS = 5
 _ITERATIONS = 20_000
 
-# CPU seconds of one reference iteration on this machine; set by measure()
-# (the student's host, before it forks any student process) and scaled by
-# the judge's job in tests.
+# CPU seconds of one reference iteration on this machine: measured by the
+# judge, set in the student's host before it forks any student process.
 unit_seconds = 5e-8
 
 
@@ -34,7 +34,7 @@ def measure() -> float:
     global unit_seconds
     thread_time = time.thread_time
     best = float("inf")
-    _reference(1000)  # warm
+    _reference(_ITERATIONS)  # warm: a fresh fork's first pages are copied on write
     for _ in range(_ROUNDS):
         started = thread_time()
         _reference(_ITERATIONS)

@@ -33,8 +33,8 @@ import types
 import weakref
 
 from .. import protocol
-from ..contract import PROTOCOL_VERSION
-from . import calibration, guard
+from ..contract import EXIT_CODES, PROTOCOL_VERSION
+from . import calibration, guard, processes
 from . import install as installer
 from .clock import Stall, scheduler
 from .threads import student_threads
@@ -138,7 +138,10 @@ _prepared: dict = {}
 def prepare(host_modules=()) -> None:
     """What the guard needs that the zygote can compute once for every run:
     the ids of the runtime's code (trusted), of the standard library's, and
-    of the standard-library functions that hand frames to their callers."""
+    of the standard-library functions that hand frames to their callers;
+    and asyncio's own coroutine functions, which the trace leaves out."""
+    from .trace import _collect_asyncio_coroutines
+    _collect_asyncio_coroutines()
     runtime, stdlib = [], []
     for name, module in list(sys.modules.items()):
         if module is None:
@@ -160,55 +163,112 @@ def prepare(host_modules=()) -> None:
     _prepared["trusted"] = frozenset(trusted)
     _prepared["stdlib"] = module_codes(stdlib) - _prepared["trusted"]
     _prepared["exposers"] = frozenset(id(function.__code__) for function in exposers)
+    _remember_modules()
+
+
+# Module globals of the runtime that it rebinds itself after the snapshot.
+_REBOUND = frozenset({"_forked", "_ZYGOTE_FILE", "_submission_name", "_channel_fd"})
+
+
+_HOT_MODULES = frozenset({"asyncio", "asyncio.tasks", "asyncio.events", "asyncio.futures", "asyncio.base_events",
+                          "time", "builtins", "aiohttp", "requests", "aiofiles"})
+_HOT_CLASSES = frozenset({"BaseEventLoop", "BaseSelectorEventLoop", "_UnixSelectorEventLoop", "VirtualEventLoop",
+                          "VirtualSelector", "Handle", "TimerHandle", "SequencedTimerHandle", "Thread", "Condition"})
+_WATCHED_PREFIXES = ("asyncio", "concurrent", "threading", "queue", "selectors", "heapq", "contextvars", "time",
+                     "builtins", "warnings", "functools", "aiohttp", "requests", "aiofiles", "awaitable.runtime")
+_DESCRIPTORS = (property, staticmethod, classmethod)
+
+
+def _watchable(value) -> bool:
+    return callable(value) or isinstance(value, _DESCRIPTORS)
+
+
+def _scan_class(public: str, name: str, cls) -> list:
+    class_namespace = vars(cls)
+    is_hot = name in _HOT_CLASSES
+    return [(class_namespace, attribute, f"{public}.{name}.{attribute}", is_hot)
+            for attribute, member in list(class_namespace.items()) if _watchable(member)]
+
+
+def _public(module_name: str) -> str:
+    return module_name.replace("awaitable.runtime.fakeio.", "").replace("awaitable.runtime.", "awaitable:")
+
+
+def _scan_module(module_name: str, module) -> dict:
+    """What is watched in one module: (namespace, name, label, hot) of its
+    own names, and of the classes it defines, class by class."""
+    public = _public(module_name)
+    runtime_module = module_name.startswith("awaitable")
+    module_hot = module_name in _HOT_MODULES
+    namespace = vars(module)
+    own: list = []
+    classes: list = []
+    for name, value in list(namespace.items()):
+        if name.startswith("__"):
+            continue
+        if not _watchable(value):
+            # The runtime's settings and singletons (its CPU unit, its
+            # thresholds, its recorder and clock) stay bound as they are.
+            if runtime_module and name not in _REBOUND:
+                own.append((namespace, name, f"{public}.{name}", True))
+            continue
+        own.append((namespace, name, f"{public}.{name}", module_hot))
+        if isinstance(value, type) and getattr(value, "__module__", "") == module_name:
+            entries = _scan_class(public, name, value)
+            classes.append((public, name, value, len(vars(value)), entries))
+    return {"module": module, "size": len(namespace), "own": own, "classes": classes}
+
+
+# What the zygote saw (prepare()), module by module: each student's host
+# then re-reads the values, and rescans only what changed size since.
+_skeleton: dict = {}
+
+
+def _watched_modules():
+    return [(name, module) for name, module in list(sys.modules.items())
+            if module is not None and name.startswith(_WATCHED_PREFIXES)]
 
 
 def _snapshot() -> tuple[list, list]:
     """What the runtime and the scenarios rely on in shared modules and
-    classes: (watched before each run's end, hot before every message)."""
+    classes: (watched before each run's end, hot before every message), as
+    (namespace, name, object, label)."""
+    entries: list = []
+    modules = sys.modules
+    for module_name, module in _watched_modules():
+        if not module_name.startswith("awaitable"):
+            # (The runtime's own modules leave sys.modules before the student's code runs.)
+            entries.append((modules, module_name, f"sys.modules[{module_name!r}]", module_name in _HOT_MODULES))
+        known = _skeleton.get(module_name)
+        if known is None or known["module"] is not module or known["size"] != len(vars(module)):
+            known = _scan_module(module_name, module)
+        entries.extend(known["own"])
+        for public, name, cls, size, class_entries in known["classes"]:
+            entries.extend(class_entries if size == len(vars(cls)) else _scan_class(public, name, cls))
     watched: list = []
     hot: list = []
-    hot_modules = {"asyncio", "asyncio.tasks", "asyncio.events", "asyncio.futures", "asyncio.base_events",
-                   "time", "builtins", "aiohttp", "requests", "aiofiles"}
-    hot_classes = {"BaseEventLoop", "BaseSelectorEventLoop", "_UnixSelectorEventLoop", "VirtualEventLoop",
-                   "VirtualSelector", "Handle", "TimerHandle", "SequencedTimerHandle", "Thread", "Condition"}
-    prefixes = ("asyncio", "concurrent", "threading", "queue", "selectors", "heapq", "contextvars", "time",
-                "builtins", "warnings", "functools", "aiohttp", "requests", "aiofiles", "awaitable.runtime")
-    modules = sys.modules
-
-    def watch(namespace, name: str, value, label: str, is_hot: bool) -> None:
+    missing = object()
+    for namespace, name, label, is_hot in entries:
+        value = namespace.get(name, missing)
+        if value is missing:
+            continue
         entry = (namespace, name, value, label)
         watched.append(entry)
         if is_hot:
             hot.append(entry)
-
-    for module_name, module in list(modules.items()):
-        if module is None or not module_name.startswith(prefixes):
-            continue
-        public = module_name.replace("awaitable.runtime.fakeio.", "").replace("awaitable.runtime.", "awaitable:")
-        if not module_name.startswith("awaitable"):
-            # (The runtime's own modules leave sys.modules before the student's code runs.)
-            watch(modules, module_name, module, f"sys.modules[{module_name!r}]", module_name in hot_modules)
-        namespace = vars(module)
-        for name, value in list(namespace.items()):
-            if name.startswith("__") or not (callable(value) or isinstance(value, (property, staticmethod,
-                                                                                    classmethod))):
-                continue
-            watch(namespace, name, value, f"{public}.{name}", module_name in hot_modules)
-            if isinstance(value, type) and getattr(value, "__module__", "") == module_name:
-                class_namespace = vars(value)
-                for attribute, member in list(class_namespace.items()):
-                    if callable(member) or isinstance(member, (property, staticmethod, classmethod)):
-                        watch(class_namespace, attribute, member, f"{public}.{name}.{attribute}",
-                              name in hot_classes)
     return watched, hot
+
+
+def _remember_modules() -> None:
+    for module_name, module in _watched_modules():
+        _skeleton[module_name] = _scan_module(module_name, module)
 
 
 # ----- messages -------------------------------------------------------------------------------
 
 def _ready(syntax: dict | None) -> None:
     _audit("awaitable.send", "ready", {"syntax": syntax, "python": ".".join(map(str, sys.version_info[:3])),
-                                       "protocol": PROTOCOL_VERSION, "unit": calibration.unit_seconds,
-                                       "e": []}, None)
+                                       "protocol": PROTOCOL_VERSION, "e": []}, None)
 
 
 def _end(payload: dict) -> None:
@@ -471,6 +531,30 @@ def _load_scenarios(source: str | None) -> dict:
     return {name: value for name, value in vars(module).items() if callable(value) and not name.startswith("_")}
 
 
+# Set in the student's host by prepare_host(): what every student process forked from it starts with.
+_host_ready: dict = {}
+
+
+def prepare_host(message: dict) -> None:
+    """In the student's host, once, when the judge has read its job: the
+    runtime installed for the job's configuration, the exercise's scenarios
+    loaded and the snapshot taken. Each student process forked from the host
+    then starts with all of it (a fork instead of ~10 ms of set-up each, and
+    the host does it while the judge sets itself up)."""
+    config = message["config"]
+    unit = message.get("unit")
+    if not isinstance(unit, float) or not 0 < unit < 1:
+        raise ValueError(f"not a CPU unit: {unit!r}")
+    calibration.unit_seconds = unit
+    installer.install(config)
+    scenarios = _load_scenarios(message.get("scenarios"))
+    watched, hot = _snapshot()
+    _host_ready.update(config=config, scenarios=scenarios, watched=watched, hot=hot)
+    # All of it lives as long as the student's processes: out of the
+    # collector's way (each run ends with a collection, as at exit).
+    gc.freeze()
+
+
 def serve(fd: int, zygote_file: str = "") -> None:
     """The student's process, from the judge's hello to its exit."""
     global _ZYGOTE_FILE, _submission_name, _channel_fd
@@ -480,15 +564,15 @@ def serve(fd: int, zygote_file: str = "") -> None:
     if hello is None or hello.get("k") != "hello" or hello.get("protocol") != PROTOCOL_VERSION:
         os._exit(2)
     config = hello["config"]
-    if config.get("calibrationScale"):
-        calibration.unit_seconds *= float(config["calibrationScale"])
-    installer.install(config)
+    # Installed in the host (prepare_host), for this very configuration.
+    if not _host_ready or config != _host_ready["config"]:
+        os._exit(EXIT_CODES["judgeFailed"])
+    scenarios, watched, hot = _host_ready["scenarios"], _host_ready["watched"], _host_ready["hot"]
+    processes.arm_fork_hook()
     submission = Submission(str(hello["submission"]["name"]), str(hello["submission"]["source"]))
     _submission_name = submission.name
     sys.argv = [submission.name]
     syntax = submission.compile()
-    scenarios = _load_scenarios(hello.get("scenarios"))
-    watched, hot = _snapshot()
     if not _prepared:
         prepare()
     from . import port

@@ -38,6 +38,7 @@ from __future__ import annotations
 import _json
 import _thread
 import hmac
+import operator
 import json
 import os
 import struct
@@ -51,6 +52,7 @@ _REFUSED = frozenset({
     "gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys._current_frames", "sys.settrace",
     "sys.setprofile", "sys.addaudithook", "cpython._PySys_ClearAuditHooks",
 })
+_TRACING = frozenset({"sys.settrace", "sys.setprofile"})
 _FRAME_ATTRIBUTES = frozenset({"tb_frame", "cr_frame", "gi_frame", "ag_frame", "f_back"})
 _CODE_ATTRIBUTES = frozenset({"__code__", "cr_code", "gi_code", "ag_code", "__defaults__", "__kwdefaults__"})
 _FORBIDDEN_IMPORTS = frozenset({"ctypes", "_ctypes", "awaitable", "zygote"})
@@ -128,6 +130,10 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
     _frame_back = types.FrameType.__dict__["f_back"].__get__
     _frame_line = types.FrameType.__dict__["f_lineno"].__get__
     _exit_channel_lost = EXIT_CODES.get("judgeFailed", 72)
+    _all = all
+    _map = map
+    _is = operator.is_
+    _range = range
     _scan = _json.make_scanner(json.JSONDecoder())
     _json_encode = _json.make_encoder(None, None, _json.encode_basestring, None, ":", ",", False, False, False)
     _max_frame = MAX_FRAME_BYTES
@@ -370,16 +376,41 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
 
     # ----- patches ----------------------------------------------------------------
 
-    def _changes(entries: list) -> list:
+    def _changes(groups: list) -> list:
+        """The labels of watched names no longer bound to what they were,
+        namespace by namespace: the names read and compared by identity in C
+        (never with ==, which the student's objects could answer)."""
         changed = []
-        for namespace, name, expected, label in entries:
+        for get, names, expected, labels in groups:
             try:
-                current = namespace.get(name, None)
-            except Exception:  # noqa: BLE001
-                current = None
-            if current is not expected and ("patch", label) not in reported:
-                changed.append(label)
+                if _all(_map(_is, _map(get, names), expected)):
+                    continue
+            except Exception:  # noqa: BLE001  a namespace the program replaced oddly: compared one by one below
+                pass
+            for index in _range(_len(names)):
+                try:
+                    current = get(names[index])
+                except Exception:  # noqa: BLE001
+                    current = None
+                label = labels[index]
+                if current is not expected[index] and ("patch", label) not in reported:
+                    changed.append(label)
         return changed
+
+    def _grouped(entries: list) -> list:
+        by_namespace: dict = {}
+        for namespace, name, value, label in entries:
+            group = by_namespace.get(_id(namespace))
+            if group is None:
+                group = by_namespace[_id(namespace)] = (namespace.get, [], [], [])
+            group[1].append(name)
+            group[2].append(value)
+            group[3].append(label)
+        return [(get, tuple(names), tuple(values), tuple(labels)) for get, names, values, labels in by_namespace.values()]
+
+    watched_groups = _grouped(watched)
+    hot_groups = _grouped(hot)
+    del watched, hot
 
     # ----- introspection ------------------------------------------------------------
 
@@ -445,6 +476,14 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
                 if accessor_is_student or exposed:
                     return ("frames", _str(name))
                 return None
+            if name == "__globals__":
+                # A runtime function's globals are the runtime's modules (its
+                # clock, its recorder, its calibration): refused however the
+                # student's code reaches them (inspect.getclosurevars included).
+                code = _code_of(args[0])
+                if code is not None and _id(code) in trusted_codes:
+                    return ("code", "__globals__")
+                return None
             if name in _CODE_ATTRIBUTES and accessor_is_student:
                 code = _code_of(args[0])
                 if code is not None and (_id(code) in trusted_codes or _id(code) in stdlib_codes):
@@ -471,7 +510,12 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
         try:
             accessor = _getframe(2)
             student = _origin(accessor)
-            decision = None if student is None else _decide(event, args, accessor, student)
+            if student is None and event in _TRACING:
+                # Nothing of ours sets a tracer: one installed for new threads
+                # (threading.settrace) is the student's, run by a thread's start.
+                decision = ("introspection", event)
+            else:
+                decision = None if student is None else _decide(event, args, accessor, student)
             if decision is not None:
                 line = _line(student)
         finally:
@@ -546,7 +590,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
             if not _message_ok(payload):
                 _report("channel", "malformed end", None)
                 return
-            changed = _changes(watched)
+            changed = _changes(watched_groups)
             payload["k"] = "end"
             payload["value"] = plain
         else:
@@ -555,7 +599,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
                 if reply is not None:
                     _exit(_exit_channel_lost)
                 return
-            changed = _changes(hot)
+            changed = _changes(hot_groups)
             payload = dict(payload)
             payload["k"] = kind
         for label in changed:

@@ -11,6 +11,7 @@ from a namespace's init reaches all of them and only them).
 The judge's requests, one per SOCK_SEQPACKET message (JSON, with file
 descriptors attached where said):
 
+    {"k": "prepare", "config", "scenarios"}     -> {"k": "prepared"} | {"k": "prepare-failed", "reason"}
     {"k": "spawn"} + [channel, stdout, stderr]  -> {"k": "spawned", "pid": n}
     {"k": "clean"}                              -> {"k": "cleaned"}
     end of stream                               -> the host exits (and with it, the namespace)
@@ -30,15 +31,15 @@ import signal
 import socket
 
 from ..contract import EXIT_CODES
-from . import calibration
 
 
 def _send(control: socket.socket, message: dict) -> None:
     control.send(json.dumps(message).encode())
 
 
-def serve(control: socket.socket, start_run, sandboxed: bool) -> None:
-    """``start_run(channel_fd)`` runs in each forked student process (never returns)."""
+def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> None:
+    """``start_run(channel_fd)`` runs in each forked student process (never
+    returns); ``prepare(message)`` sets up, once, what they all start with."""
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
     os.set_blocking(wake_read, False)
@@ -49,8 +50,6 @@ def serve(control: socket.socket, start_run, sandboxed: bool) -> None:
     selector.register(wake_read, selectors.EVENT_READ)
     runs: set[int] = set()
     _send(control, {"k": "up"})
-    # While the judge reads its job: the machine's speed, now (runtime/calibration.py).
-    calibration.measure()
 
     def reap() -> None:
         while True:
@@ -122,6 +121,16 @@ def serve(control: socket.socket, start_run, sandboxed: bool) -> None:
                     os.close(fd)
                 runs.add(pid)
                 _send(control, {"k": "spawned", "pid": pid})
+            elif request.get("k") == "prepare" and prepare is not None:
+                for fd in fds:
+                    os.close(fd)
+                try:
+                    prepare(request)
+                except BaseException:  # noqa: BLE001  the runtime's own failure: the judge reports it as ours
+                    import traceback
+                    _send(control, {"k": "prepare-failed", "reason": traceback.format_exc()[-2000:]})
+                else:
+                    _send(control, {"k": "prepared"})
             elif request.get("k") == "clean":
                 for fd in fds:
                     os.close(fd)

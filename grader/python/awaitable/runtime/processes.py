@@ -30,7 +30,8 @@ import time
 
 from ..contract import CPU_UNIT_SECONDS
 from . import calibration
-from .clock import THREAD_TIME, scheduler
+from . import port
+from .clock import STALL_TYPES, THREAD_TIME, Stall, scheduler
 from .names import job_name
 from .threads import wait_until
 from .trace import recorder
@@ -128,6 +129,11 @@ class ProcessJob:
             try:
                 value = self.fn(*args, **kwargs)
                 ok = True
+            except Stall as stall:
+                # The job's clock stalled (a deadlock, the virtual-time limit, a
+                # busy-wait): the parent stalls with it. (The exception itself
+                # does not pickle: the runtime's modules left sys.modules.)
+                value, ok = stall.reason, None
             except BaseException as error:  # sent back and raised in the parent, as CPython does
                 # The remote traceback starts at the student's function.
                 trace = error.__traceback__.tb_next if error.__traceback__ is not None else None
@@ -370,7 +376,10 @@ class Pool:
             self._forget(job)
         recorder.thread_event("job-end", _Thread(job.sequence), job.name, {"process": True, "worker": job.worker})
         outcome = job.outcome
-        if outcome.ok:
+        if outcome.ok is None:
+            port.stall(outcome.value if outcome.value in STALL_TYPES else "deadlock")
+            job.outer.set_exception(RuntimeError(f"awaitable: a process-pool job stalled ({outcome.value})"))
+        elif outcome.ok:
             job.outer.set_result(outcome.value)
         else:
             job.outer.set_exception(outcome.value)
@@ -464,4 +473,9 @@ def install() -> None:
     _publish_for_pickle(_rebuild_outcome, "_awaitable_rebuild_outcome")
     futures_process.ProcessPoolExecutor.submit = process_submit
     futures_process.ProcessPoolExecutor.shutdown = process_shutdown
+
+
+def arm_fork_hook() -> None:
+    """In the student's process (not its host, which forks the student
+    processes themselves): a fork from here on is a process pool's worker."""
     os.register_at_fork(after_in_child=_after_fork_in_child)

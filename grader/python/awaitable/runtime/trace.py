@@ -322,7 +322,10 @@ _ASYNCIO_CODES: set[int] = set()
 
 
 def _collect_asyncio_coroutines() -> None:
-    """The coroutine functions asyncio defines, by name and code identity."""
+    """The coroutine functions asyncio defines, by name and code identity
+    (once: the zygote does it before it forks anything)."""
+    if _ASYNCIO_CODES:
+        return
     import inspect
     for module_name, module in list(sys.modules.items()):
         if not module_name.startswith("asyncio"):
