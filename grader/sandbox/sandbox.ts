@@ -264,12 +264,15 @@ export class SandboxPool {
   }
 }
 
-/** The promise's value, or null if it takes longer than `ms`. */
+/**
+ * The promise's value, or null if it takes longer than `ms`. The timer keeps
+ * the process alive meanwhile: what it waits for (an armed runner's answer)
+ * arrives on a socket that does not.
+ */
 function orNullAfter<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), ms);
-    timer.unref();
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
