@@ -28,7 +28,8 @@ function judgement(result: TGradingResult) {
 
 const cases: [string, () => Promise<HarnessJob>][] = [
   ["two CPU-bound coroutines under gather (seed 001)", async () => ({ mode: "run", submissionPath: golden("seed001-cpu-bound") })],
-  ["a process pool beside CPU-bound coroutines", async () => ({ mode: "run", submissionPath: golden("process-pool-cpu") })],
+  // Real CPU work, three gradings at once: room in real time on a loaded machine.
+  ["a process pool beside CPU-bound coroutines", async () => ({ mode: "run", submissionPath: golden("process-pool-cpu"), limits: { wallSeconds: 120 } })],
   ["1000 tasks created in one step (no stretch)", async () => ({ mode: "run", submissionPath: golden("seed001-semaphore-1000") })],
   [
     "cpu-off-the-loop: the reference solution",

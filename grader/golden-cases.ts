@@ -10,6 +10,7 @@ import { z } from "zod";
 import { parseArguments } from "./cli";
 import type { TGradingResult } from "./result";
 import { loadExercise, runHarness, type RunOptions } from "./run-harness";
+import { ZLimits } from "./sandbox/limits";
 
 export const goldenDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "golden");
 
@@ -19,6 +20,8 @@ export const ZCase = z.object({
   /** A folder of the case holding a fixture exercise (exercise.json + tests.py) that `grade` looks up instead of exercises/. */
   exerciseRoot: z.string().optional(),
   traceInGolden: z.boolean().default(true),
+  /** Limits of the case's run (a case of real CPU work needs more real time at the throttled test's 25 % quota). */
+  limits: ZLimits.partial().strict().optional(),
   expect: z.object({
     verdict: z.string().optional(),
     score: z.number().optional(),
@@ -88,10 +91,15 @@ export async function gradeCase(golden: GoldenCase, options: RunOptions = {}): P
   const { spec, command, directory } = golden;
   if (spec.exerciseRoot && command[0] === "grade" && command.length === 3) {
     return runHarness(
-      { mode: "grade", submissionPath: command[2] ?? "", exercise: await loadExercise(command[1] ?? "", path.join(directory, spec.exerciseRoot)) },
+      {
+        mode: "grade",
+        submissionPath: command[2] ?? "",
+        exercise: await loadExercise(command[1] ?? "", path.join(directory, spec.exerciseRoot)),
+        ...(spec.limits ? { limits: spec.limits } : {}),
+      },
       options,
     );
   }
   const { job } = await parseArguments(command);
-  return runHarness(job, options);
+  return runHarness(spec.limits ? { ...job, limits: spec.limits } : job, options);
 }

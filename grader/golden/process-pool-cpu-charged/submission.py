@@ -16,7 +16,7 @@ async def crunch_async(n):
 
 
 async def main():
-    sizes = [12_000_000] * 4
+    sizes = [16_000_000] * 4
     loop = asyncio.get_running_loop()
     start = time.monotonic()
     with ProcessPoolExecutor(4) as pool:

@@ -93,11 +93,13 @@ def prepare_host(control: socket.socket, job: dict) -> None:
     runtime for this job with it (runtime/core.py, prepare_host), which it
     does while the judge sets itself up. The unit goes in the job, for the
     result's cpuWork."""
+    exercise = job.get("exercise") or {}
+    control.send(json.dumps({"k": "prepare", "config": student_config(job),
+                             "scenarios": exercise.get("scenarios")}).encode())
+    # Timed while the host installs the runtime.
     unit = calibration.measure() * float(job.get("calibrationScale") or 1)
     job["unitSeconds"] = unit
-    exercise = job.get("exercise") or {}
-    control.send(json.dumps({"k": "prepare", "config": student_config(job), "unit": unit,
-                             "scenarios": exercise.get("scenarios")}).encode())
+    control.send(json.dumps({"k": "unit", "unit": unit}).encode())
 
 
 class StudentSide:

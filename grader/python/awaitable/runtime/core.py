@@ -481,6 +481,9 @@ def _run(command: dict, submission: Submission, scenarios: dict, config: dict) -
     calls = kind in ("call", "scenario") and outcome["outcome"] == "returned"
     if not calls:
         _discard(module)
+    # The run's last end is checked against the whole snapshot; one the call
+    # follows, against the hot part (the call's end then checks it all).
+    outcome["last"] = not calls
     _end(outcome)
     if not calls:
         return
@@ -535,24 +538,28 @@ def _load_scenarios(source: str | None) -> dict:
 _host_ready: dict = {}
 
 
-def prepare_host(message: dict) -> None:
-    """In the student's host, once, when the judge has read its job: the
-    runtime installed for the job's configuration, the exercise's scenarios
-    loaded and the snapshot taken. Each student process forked from the host
-    then starts with all of it (a fork instead of ~10 ms of set-up each, and
-    the host does it while the judge sets itself up)."""
-    config = message["config"]
+def prepare_host(message: dict) -> bool:
+    """In the student's host, once, when the judge has read its job:
+    ``prepare`` installs the runtime for the job's configuration and loads
+    the exercise's scenarios; ``unit`` (the CPU unit the judge timed
+    meanwhile) completes it with the snapshot. Each student process forked
+    from the host then starts with all of it (a fork instead of ~10 ms of
+    set-up each, and the host does it while the judge sets itself up).
+    True once complete."""
+    if message.get("k") == "prepare":
+        installer.install(message["config"])
+        _host_ready.update(config=message["config"], scenarios=_load_scenarios(message.get("scenarios")))
+        return False
     unit = message.get("unit")
-    if not isinstance(unit, float) or not 0 < unit < 1:
-        raise ValueError(f"not a CPU unit: {unit!r}")
+    if "config" not in _host_ready or not isinstance(unit, float) or not 0 < unit < 1:
+        raise ValueError(f"not a CPU unit after the runtime's installation: {unit!r}")
     calibration.unit_seconds = unit
-    installer.install(config)
-    scenarios = _load_scenarios(message.get("scenarios"))
     watched, hot = _snapshot()
-    _host_ready.update(config=config, scenarios=scenarios, watched=watched, hot=hot)
+    _host_ready.update(watched=watched, hot=hot)
     # All of it lives as long as the student's processes: out of the
     # collector's way (each run ends with a collection, as at exit).
     gc.freeze()
+    return True
 
 
 def serve(fd: int, zygote_file: str = "") -> None:
@@ -565,7 +572,7 @@ def serve(fd: int, zygote_file: str = "") -> None:
         os._exit(2)
     config = hello["config"]
     # Installed in the host (prepare_host), for this very configuration.
-    if not _host_ready or config != _host_ready["config"]:
+    if "hot" not in _host_ready or config != _host_ready["config"]:
         os._exit(EXIT_CODES["judgeFailed"])
     scenarios, watched, hot = _host_ready["scenarios"], _host_ready["watched"], _host_ready["hot"]
     processes.arm_fork_hook()

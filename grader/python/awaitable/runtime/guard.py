@@ -590,7 +590,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
             if not _message_ok(payload):
                 _report("channel", "malformed end", None)
                 return
-            changed = _changes(watched_groups)
+            changed = _changes(hot_groups if payload.get("last") is False else watched_groups)
             payload["k"] = "end"
             payload["value"] = plain
         else:

@@ -11,7 +11,8 @@ from a namespace's init reaches all of them and only them).
 The judge's requests, one per SOCK_SEQPACKET message (JSON, with file
 descriptors attached where said):
 
-    {"k": "prepare", "config", "scenarios"}     -> {"k": "prepared"} | {"k": "prepare-failed", "reason"}
+    {"k": "prepare", "config", "scenarios"}, then {"k": "unit", "unit"}
+                                                -> {"k": "prepared"} | {"k": "prepare-failed", "reason"}
     {"k": "spawn"} + [channel, stdout, stderr]  -> {"k": "spawned", "pid": n}
     {"k": "clean"}                              -> {"k": "cleaned"}
     end of stream                               -> the host exits (and with it, the namespace)
@@ -121,16 +122,17 @@ def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> N
                     os.close(fd)
                 runs.add(pid)
                 _send(control, {"k": "spawned", "pid": pid})
-            elif request.get("k") == "prepare" and prepare is not None:
+            elif request.get("k") in ("prepare", "unit") and prepare is not None:
                 for fd in fds:
                     os.close(fd)
                 try:
-                    prepare(request)
+                    complete = prepare(request)
                 except BaseException:  # noqa: BLE001  the runtime's own failure: the judge reports it as ours
                     import traceback
                     _send(control, {"k": "prepare-failed", "reason": traceback.format_exc()[-2000:]})
                 else:
-                    _send(control, {"k": "prepared"})
+                    if complete:
+                        _send(control, {"k": "prepared"})
             elif request.get("k") == "clean":
                 for fd in fds:
                     os.close(fd)
