@@ -17,10 +17,11 @@ try {
     const run = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", "grader/sandbox/hostile.test.ts"], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, FORCE_COLOR: "0" },
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const summary = /Tests\s+(.*)/.exec(run.stdout)?.[1]?.trim() ?? "no summary";
+    // (vitest colours its summary)
+    const plain = run.stdout.replace(/\u001b\[[0-9;]*m/g, "");
+    const summary = /Tests\s+(.*)/.exec(plain)?.[1]?.trim() ?? "no summary";
     if (run.status === 0) passed += 1;
     else console.log(run.stdout.slice(-4000));
     console.log(`round ${round}: ${run.status === 0 ? "passed" : "FAILED"} (${summary}) in ${seconds} s`);

@@ -2,8 +2,10 @@
 // Prints the median real time of a bare Python start and of the same program
 // run in a sandbox slot (forked from the zygote, with all of its isolation;
 // the difference is what the sandbox adds over a fresh interpreter), and the
-// median time of one complete grading of a typical exercise, sandboxed and not.
-import { spawn } from "node:child_process";
+// median time of one complete grading of a typical exercise, sandboxed and not,
+// with the machine's CPU (every process and the kernel) per sandboxed grading.
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadExercise, runHarness } from "../grader/run-harness";
 import { DEFAULT_SANDBOX_LIMITS } from "../grader/sandbox/limits";
@@ -47,7 +49,17 @@ const sandboxedStart = await time(() =>
 );
 const exercise = await loadExercise("gather-three-users");
 const solution = path.join(exercise.directory, "solution.py");
+// Machine-wide CPU (all processes and the kernel) while the sandboxed gradings run.
+const cpuTicks = () => {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
+  return { busy: user + nice + system + irq + softirq, system };
+};
+const ticksBefore = cpuTicks();
 const gradeSandboxed = await time(() => runHarness({ mode: "grade", submissionPath: solution, exercise }));
+const ticksAfter = cpuTicks();
+const tickMs = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+const perGrading = (ticks: number) => ((ticks * tickMs) / (runs + 5)).toFixed(1);
 const gradeBare = await time(() => runHarness({ mode: "grade", submissionPath: solution, exercise }, { spawner: unsandboxedSpawner }));
 
 console.log(`runs per figure: ${runs} (after 5 warm-up runs), cgroups ${check.cgroups}`);
@@ -55,4 +67,7 @@ console.log(`bare python3 -I -S -c pass         ${format(bareStart)}`);
 console.log(`same, in a sandbox slot            ${format(sandboxedStart)}`);
 console.log(`added by the sandbox per run       ${(median(sandboxedStart) - median(bareStart)).toFixed(1)} ms (target < 15 ms)`);
 console.log(`grade gather-three-users, sandbox  ${format(gradeSandboxed)}`);
+console.log(
+  `  machine CPU per sandboxed grading ${perGrading(ticksAfter.busy - ticksBefore.busy)} ms (kernel ${perGrading(ticksAfter.system - ticksBefore.system)} ms)`,
+);
 console.log(`grade gather-three-users, bare     ${format(gradeBare)}`);
