@@ -33,7 +33,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type CgroupUsage, type SlotCgroup } from "./cgroups";
 import type { StoppedBy, TSandboxLimits } from "./limits";
-import { Zygote, zygoteSocketPath, type ArmedRunner, type RunEnd } from "./zygote";
+import { Zygote, zygoteSocketPath, type ArmedRunner, type GradingTemplate, type RunEnd, type ZygoteRequest } from "./zygote";
 import { runOutput, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
@@ -91,7 +91,12 @@ type Slot = {
   cgroup: SlotCgroup;
   /** The slot's next runner, armed when its previous run was cleaned up. */
   armed: Promise<ArmedRunner | null> | null;
+  /** What the slot's last grading shares with the next ones: its next runner is armed with it. */
+  template: GradingTemplate | null;
 };
+
+/** The processes of the slot's next run that wait in its cgroups during a run: an armed runner, its grading's pid 1 and student's host. */
+const ARMED_PROCESSES = 3;
 
 /** Root-only: each grader process's zygote has its socket and run roots here. */
 const SANDBOX_DIRECTORY = existsSync("/run") ? "/run/awaitable-sandbox" : path.join(os.tmpdir(), "awaitable-sandbox");
@@ -197,6 +202,7 @@ export class SandboxPool {
           judgeUid: uidBase() + MAX_SLOTS + index,
           cgroup: await createSlotCgroup(`slot-${index}`),
           armed: null,
+          template: null,
         };
       } catch (error) {
         this.created -= 1;
@@ -228,22 +234,33 @@ export class SandboxPool {
     const slot = await this.acquire();
     let cleanup: Promise<void> | null = null;
     try {
-      const armed = await takeArmed(slot);
+      const zygoteRequest = zygoteRequestFor(slot, request);
+      const armed = await takeArmed(slot, zygoteRequest);
       // Whatever a previous run left behind goes before this one starts (an
       // armed runner, alone in the slot, is ours and stays).
       if (!armed) await slot.cgroup.killAll();
       await slot.cgroup.prepare({
         memoryBytes: request.limits.memoryMb * 1024 * 1024,
-        // One more: the next run's runner, armed while this one runs.
-        processes: request.limits.processes + 1,
+        // The next run's, armed while this one runs.
+        processes: request.limits.processes + ARMED_PROCESSES,
         cpuPercent: this.cpuPercent,
       });
       // Joining a cgroup waits for an RCU grace period (~10 ms on cgroup v1):
       // the next run's runner does it now, while this run goes on.
+      if (zygoteRequest.kind === "grade") {
+        slot.template = {
+          kind: "grade",
+          uid: slot.uid,
+          judgeUid: slot.judgeUid,
+          env: zygoteRequest.env,
+          binds: zygoteRequest.binds,
+          limits: { tmpMb: zygoteRequest.limits.tmpMb },
+        };
+      }
       slot.armed = processZygote()
-        .arm(slot.cgroup.procsFiles)
+        .arm(slot.cgroup.procsFiles, slot.template)
         .catch(() => null);
-      const { outcome, settled } = await runInSlot(slot, request, armed);
+      const { outcome, settled } = await runInSlot(slot, request, zygoteRequest, armed);
       cleanup = settled.catch(() => discardArmed(slot).then(() => slot.cgroup.killAll()).then(() => undefined, () => undefined));
       return outcome;
     } catch (error) {
@@ -277,12 +294,11 @@ function orNullAfter<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** The pid of the slot's next runner, once it has joined the slot's cgroups (so that clean-up spares it). */
-async function armedPid(slot: Slot): Promise<number[]> {
+/** The pids of the slot's next runner (and its armed grading), once it has joined the slot's cgroups (so that clean-up spares them). */
+async function armedPids(slot: Slot): Promise<number[]> {
   const armed = slot.armed ? await slot.armed : null;
   if (!armed) return [];
-  const pid = await orNullAfter(armed.pid, 2000);
-  return pid === null ? [] : [pid];
+  return (await orNullAfter(armed.pids, 2000)) ?? [];
 }
 
 async function discardArmed(slot: Slot): Promise<void> {
@@ -291,17 +307,32 @@ async function discardArmed(slot: Slot): Promise<void> {
   (await pending?.catch(() => null))?.discard();
 }
 
-/** The slot's armed runner, if it is there, alone in the slot's cgroups, and of the running zygote. */
-async function takeArmed(slot: Slot): Promise<ArmedRunner | null> {
+/** The slot's armed runner, if it is there, alone in the slot's cgroups (with its armed grading), of the running zygote, and fit for the request. */
+async function takeArmed(slot: Slot, request: ZygoteRequest): Promise<ArmedRunner | null> {
   const pending = slot.armed;
   slot.armed = null;
   const armed = pending ? await pending : null;
   if (!armed) return null;
-  const pid = await orNullAfter(armed.pid, 2000);
+  const pids = await orNullAfter(armed.pids, 2000);
   const present = slot.cgroup.pids();
-  if (pid !== null && present.length === 1 && present[0] === pid && armed.usable(processZygote().pid)) return armed;
+  const alone = pids !== null && present.length === pids.length && present.every((pid) => pids.includes(pid));
+  if (alone && armed.usable(processZygote().pid, request)) return armed;
   armed.discard();
   return null;
+}
+
+function zygoteRequestFor(slot: Slot, request: SandboxRequest): ZygoteRequest {
+  return {
+    kind: request.kind ?? "program",
+    args: request.pythonArgs,
+    env: request.env,
+    binds: request.readOnlyBinds,
+    stdin: Buffer.from(request.stdin),
+    uid: slot.uid,
+    judgeUid: slot.judgeUid,
+    cgroupProcs: slot.cgroup.procsFiles,
+    limits: request.limits,
+  };
 }
 
 /** How long a stopped run may take to end before everything in its cgroups is killed. */
@@ -316,6 +347,7 @@ const FORCE_STOP_MS = 2000;
 async function runInSlot(
   slot: Slot,
   request: SandboxRequest,
+  zygoteRequest: ZygoteRequest,
   armed: ArmedRunner | null,
 ): Promise<{ outcome: SandboxOutcome; settled: Promise<void> }> {
   const { limits } = request;
@@ -336,21 +368,7 @@ async function runInSlot(
   const completed = new Promise<"complete">((resolve) => (outputsClosed = () => resolve("complete")));
   // A grading's judge closes its outputs once its result is written.
   const frames = { ...output, done: request.kind === "grade" ? outputsClosed : undefined };
-  const run = await processZygote().run(
-    {
-      kind: request.kind ?? "program",
-      args: request.pythonArgs,
-      env: request.env,
-      binds: request.readOnlyBinds,
-      stdin: Buffer.from(request.stdin),
-      uid: slot.uid,
-      judgeUid: slot.judgeUid,
-      cgroupProcs: slot.cgroup.procsFiles,
-      limits,
-    },
-    frames,
-    armed,
-  );
+  const run = await processZygote().run(zygoteRequest, frames, armed);
   inFlight.run = run;
   if (limitExceeded) run.stop(); // a limit was reached before the run was set
 
@@ -374,7 +392,7 @@ async function runInSlot(
     clearTimeout(wallTimer);
     clearTimeout(forceTimer);
     clearInterval(limitWatch);
-    const strayProcessesKilled = await slot.cgroup.killAll(await armedPid(slot));
+    const strayProcessesKilled = await slot.cgroup.killAll(await armedPids(slot));
     // The cgroup is empty; a process killed there may still be a zombie its
     // (dead) parent never reaped. The slot is reused only once none is left.
     if (strayProcessesKilled > 0 || limitExceeded) await waitForUidsGone([slot.uid, slot.judgeUid]);

@@ -59,6 +59,27 @@ export type ZygoteRequest = {
   limits: { cpuSeconds: number; fileSizeMb: number; openFiles: number; processes: number; tmpMb: number };
 };
 
+/**
+ * What every grading of a slot shares: a runner armed with it sets up the
+ * grading's pid 1 and the student's host before the request comes.
+ */
+export type GradingTemplate = Pick<ZygoteRequest, "uid" | "judgeUid" | "env" | "binds"> & {
+  kind: "grade";
+  limits: Pick<ZygoteRequest["limits"], "tmpMb">;
+};
+
+/** Whether the request is one that a runner armed with the template can run. */
+export function fitsTemplate(request: ZygoteRequest, template: GradingTemplate): boolean {
+  return (
+    request.kind === "grade" &&
+    request.uid === template.uid &&
+    request.judgeUid === template.judgeUid &&
+    request.limits.tmpMb === template.limits.tmpMb &&
+    JSON.stringify(request.binds) === JSON.stringify(template.binds) &&
+    JSON.stringify(Object.entries(request.env)) === JSON.stringify(Object.entries(template.env))
+  );
+}
+
 export type ZygoteRun = {
   /** Ends the run now (its pid 1 is SIGKILLed, and its namespace with it). */
   stop: () => void;
@@ -145,7 +166,7 @@ export class Zygote {
    * a cgroup waits for an RCU grace period, ~10 ms on cgroup v1: done while
    * nothing waits for it). `run` gives it its request.
    */
-  async arm(cgroupProcs: string[]): Promise<ArmedRunner> {
+  async arm(cgroupProcs: string[], grading: GradingTemplate | null = null): Promise<ArmedRunner> {
     await this.start();
     const connection = await this.connect().catch(async (error: NodeJS.ErrnoException) => {
       // The zygote died between runs: start another and try once more.
@@ -154,12 +175,12 @@ export class Zygote {
       await this.start();
       return this.connect();
     });
-    return new ArmedRunner(connection, cgroupProcs, this.pid);
+    return new ArmedRunner(connection, cgroupProcs, this.pid, grading);
   }
 
   /** Runs the request, on `armed` if it is still this zygote's and alive, else on a runner armed now. */
   async run(request: ZygoteRequest, frames: RunFrames, armed?: ArmedRunner | null): Promise<ZygoteRun> {
-    const runner = armed && armed.usable(this.pid) ? armed : await this.arm(request.cgroupProcs);
+    const runner = armed && armed.usable(this.pid, request) ? armed : await this.arm(request.cgroupProcs);
     if (armed && runner !== armed) armed.discard();
     return runner.start(request, frames);
   }
@@ -178,8 +199,12 @@ export class Zygote {
 
 /** One runner's connection: armed (in its slot's cgroups), then given its run. */
 export class ArmedRunner {
-  /** The runner's pid once it has joined the cgroups (null if it never did). */
-  readonly pid: Promise<number | null>;
+  /**
+   * Once the runner has joined the cgroups, the pids that clean-up between
+   * runs must spare: the runner's, and an armed grading's pid 1 and
+   * student's host (null if it never got that far).
+   */
+  readonly pids: Promise<number[] | null>;
   private frames: RunFrames | null = null;
   private end: RunEnd = { kind: "closed" };
   private closed = false;
@@ -190,10 +215,11 @@ export class ArmedRunner {
     private readonly connection: net.Socket,
     cgroupProcs: string[],
     private readonly zygotePid: number | undefined,
+    private readonly grading: GradingTemplate | null = null,
   ) {
-    let armed: (pid: number | null) => void = () => undefined;
-    this.pid = new Promise((resolve) => (armed = resolve));
-    connection.write(`${JSON.stringify({ cgroupProcs })}\n`);
+    let armed: (pids: number[] | null) => void = () => undefined;
+    this.pids = new Promise((resolve) => (armed = resolve));
+    connection.write(`${JSON.stringify({ cgroupProcs, ...(grading ? { grading } : {}) })}\n`);
     // Waiting for a run is no reason to keep the grader alive.
     connection.unref();
     let pending: Buffer = Buffer.alloc(0);
@@ -205,7 +231,7 @@ export class ArmedRunner {
         const kind = String.fromCharCode(pending[0]!);
         const data = pending.subarray(5, 5 + length);
         pending = pending.subarray(5 + length);
-        if (kind === "a") armed(Number(data.toString()));
+        if (kind === "a") armed((JSON.parse(data.toString()) as { pids: number[] }).pids);
         else if (kind === "o") this.frames?.stdout(data);
         else if (kind === "e") this.frames?.stderr(data);
         else if (kind === "c") this.frames?.channel(data);
@@ -228,9 +254,14 @@ export class ArmedRunner {
     });
   }
 
-  /** Not started, not closed, and forked by the zygote that runs now. */
-  usable(zygotePid: number | undefined): boolean {
-    return !this.started && !this.closed && this.zygotePid === zygotePid;
+  /** Not started, not closed, forked by the zygote that runs now, and armed for this request (if for any). */
+  usable(zygotePid: number | undefined, request: ZygoteRequest): boolean {
+    return (
+      !this.started &&
+      !this.closed &&
+      this.zygotePid === zygotePid &&
+      (this.grading === null || fitsTemplate(request, this.grading))
+    );
   }
 
   start(request: ZygoteRequest, frames: RunFrames): ZygoteRun {

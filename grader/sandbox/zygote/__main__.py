@@ -90,13 +90,19 @@ core.prepare(host_modules=[sys.modules[__name__]] + [module for name, module in 
 
 # ----- pid 1 of a run ----------------------------------------------------------------------------
 
-def become_pid_one(request: dict, pipes: dict, setup_write: int):
-    """Runs in the new namespaces, as root; returns (request, setup pipe) to
-    run the program or the grading (which report the end of their setup)."""
-    # Above every fd the run is given, so that moving those into place cannot close it.
+def become_pid_one(request: dict, pipes: dict, setup_write: int, armed_write: int | None = None):
+    """Runs in the new namespaces, as root; returns (request, setup pipe,
+    armed pipe) to run the program or the grading (which report the end of
+    their setup)."""
+    # Above every fd the run is given, so that moving those into place cannot close them.
     moved = fcntl.fcntl(setup_write, fcntl.F_DUPFD_CLOEXEC, 256)
     os.close(setup_write)
     setup_write = moved
+    kept = setup_write
+    if armed_write is not None:
+        moved = fcntl.fcntl(armed_write, fcntl.F_DUPFD_CLOEXEC, setup_write + 1)
+        os.close(armed_write)
+        armed_write = kept = moved
     try:
         # Dies with the runner, from the first moment.
         prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -108,10 +114,12 @@ def become_pid_one(request: dict, pipes: dict, setup_write: int):
             os.dup2(fd, target)
         os.set_inheritable(3, True)
         os.closerange(4, setup_write)
-        os.closerange(setup_write + 1, 1 << 16)
+        if armed_write is not None:
+            os.closerange(setup_write + 1, armed_write)
+        os.closerange(kept + 1, 1 << 16)
     except BaseException as failure:  # noqa: BLE001  the runner reports it; nothing of the program ran
         setup_failed(setup_write, failure)
-    return request, setup_write
+    return request, setup_write, armed_write
 
 
 def setup_failed(setup_write: int, failure: BaseException) -> None:
@@ -141,9 +149,10 @@ def program(request: dict, setup_write: int) -> None:
 
 # ----- a grading ----------------------------------------------------------------------------------
 
-def grading(request: dict, setup_write: int) -> None:
+def grading(request: dict, setup_write: int, armed_write: int | None = None) -> None:
     """pid 1 of a grading: the student's host first (before anything of the
-    job is read), then the judge."""
+    job is read), then the judge. Armed (``armed_write``), ``request`` is the
+    slot's template, and the real one is the first line of standard input."""
     try:
         control, host_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         # The next child is pid 1 of a namespace nested in this one.
@@ -151,11 +160,26 @@ def grading(request: dict, setup_write: int) -> None:
         pid = os.fork()
         if pid == 0:
             os.close(setup_write)
-            student_host(request, control, host_end)
+            if armed_write is not None:
+                os.close(armed_write)
+            student_host(request, control, host_end, armed=armed_write is not None)
         host_end.close()
+        if armed_write is not None:
+            os.write(armed_write, b"a")
+            os.close(armed_write)
+            template = request
+            request, job = judge_main.read_request_and_job(0)
+            for key in ("kind", "uid", "judgeUid", "env", "binds"):
+                if request.get(key) != template.get(key):
+                    raise ValueError(f"the request's {key} is not the armed template's")
+            if request["limits"]["tmpMb"] != template["limits"]["tmpMb"]:
+                raise ValueError("the request's tmpMb is not the armed template's")
+            # The host has waited for these before dropping its privileges.
+            control.send(json.dumps({"k": "limits", "limits": request["limits"]}).encode())
+        else:
+            job = judge_main.read_job(0)
         # The host exists (and holds nothing of it): the job, and the host
         # sets the runtime up for it while this process becomes the judge.
-        job = judge_main.read_job(0)
         prepare_host(control, job)
         set_oom_score(-1000)
         limits = dict(request["limits"])
@@ -170,6 +194,7 @@ def grading(request: dict, setup_write: int) -> None:
         setup_failed(setup_write, failure)
     document = judge_main.judge(job, control, sandboxed=True)
     judge_main.write_result(document)
+
     # Every output closed: the runner tells the grader the result is whole
     # (relay.py, frame d) while this process and its namespace go.
     for fd in (1, 2, 3):
@@ -177,9 +202,11 @@ def grading(request: dict, setup_write: int) -> None:
     os._exit(0)
 
 
-def student_host(request: dict, control: socket.socket, host_end: socket.socket) -> None:
+def student_host(request: dict, control: socket.socket, host_end: socket.socket, armed: bool = False) -> None:
     """The student's host: nothing of the job (stdin) or of the result
-    channel (fd 3); a /proc of its own namespace; the student's uid."""
+    channel (fd 3); a /proc of its own namespace; the student's uid. Armed,
+    it waits for the run's limits (from the judge, once the request is in)
+    before it drops its privileges."""
     try:
         control.close()
         null = os.open(os.devnull, os.O_RDWR)
@@ -189,8 +216,14 @@ def student_host(request: dict, control: socket.socket, host_end: socket.socket)
         os.close(null)
         os.close(3)
         student_namespace()
+        limits = request["limits"]
+        if armed:
+            message = json.loads(host_end.recv(65536) or b"{}")
+            if message.get("k") != "limits":
+                raise RuntimeError("the judge sent no limits")
+            limits = message["limits"]
         set_oom_score(1000)
-        drop_privileges(int(request["uid"]), request["limits"])
+        drop_privileges(int(request["uid"]), limits)
         fresh_process_state(request["env"])
         SECCOMP.load()
     except BaseException as failure:  # noqa: BLE001  the judge reports it as the grader's fault
@@ -210,8 +243,9 @@ def threads_now() -> int:
 
 def serve():
     """Accepts runs until standard input closes (its owner is gone). Returns
-    in pid 1 of a run, with the run's request and its setup pipe; the zygote
-    itself exits here."""
+    in pid 1 of a run, with the run's request (an armed grading's: its
+    template), its setup pipe and, armed, the pipe on which it says that the
+    student's host exists; the zygote itself exits here."""
     # Runners that die before their pid 1 leave it to the zygote, which (with
     # SIGCHLD ignored) has it reaped: this machine's init may not reap.
     prctl(PR_SET_CHILD_SUBREAPER, 1)
@@ -337,8 +371,8 @@ def run_and_exit(request: dict) -> None:
 
 
 if __name__ == "__main__":
-    request, setup_write = serve()
+    request, setup_write, armed_write = serve()
     if request.get("kind") == "grade":
-        grading(request, setup_write)
+        grading(request, setup_write, armed_write)
     else:
         program(request, setup_write)

@@ -1,11 +1,14 @@
 """The runner: the zygote's forked child that turns a connection into a run.
 
 Root, in the host's pid namespace, inside the slot's cgroups. The caller
-sends two lines: the cgroups to join, which the runner joins at once and
-answers with an ``a`` frame (its pid: it is *armed*, and the caller may send
-this line well before it has a run), then the request. The runner unshares
-new mount, pid, network, IPC, UTS and cgroup namespaces, forks the run's
-pid 1, and relays its stdout, stderr and result channel (fd 3) to the
+sends two lines: the cgroups to join (and, optionally, a grading's
+template), which the runner joins at once and answers with an ``a`` frame
+(JSON: the pids to spare while it waits; it is *armed*, and the caller may
+send this line well before it has a run), then the request. The runner
+unshares new mount, pid, network, IPC, UTS and cgroup namespaces, forks the
+run's pid 1 (with a template: at once, and pid 1 sets up its root and forks
+the student's host before the request comes, which it then reads as the
+first line of its standard input), and relays its stdout, stderr and result channel (fd 3) to the
 connection as frames: one type byte (a; o, e, c; d: every output of the run
 is closed and relayed, so a grading's result is whole; then one of s: the
 sandbox could not be set up, f: the runner failed, x: the exit status as
@@ -64,33 +67,80 @@ class Lines:
         return json.loads(line)
 
 
+ALL_NAMESPACES = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP
+# How long an armed grading's pid 1 may take to fork the student's host.
+ARM_TIMEOUT_SECONDS = 5
+
+
 def runner(connection: socket.socket, become_pid_one):
-    """Returns (request, setup_write) in pid 1 of the run, which must report
-    its setup on setup_write; in the runner, never returns."""
+    """Returns (request, setup_write, armed_write) in pid 1 of the run, which
+    must report its setup on setup_write (and, armed, that the student's
+    host exists on armed_write); in the runner, never returns."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the runner waits for its pid 1
+    armed = None
     try:
         lines = Lines(connection)
-        for procs in lines.next()["cgroupProcs"]:
+        first = lines.next()
+        for procs in first["cgroupProcs"]:
             with open(procs, "w") as file:
                 file.write(str(os.getpid()))
+        template = first.get("grading")
+        pids = [os.getpid()]
+        if template is not None:
+            # A grading's pid 1 and the student's host set up now, from the
+            # template (what every grading of this slot shares): the request
+            # only completes them.
+            pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
+            setup_read, setup_write = os.pipe()
+            armed_read, armed_write = os.pipe()
+            # The host's /proc: pid 1 is about to replace the root this
+            # process shares with it (same mount namespace) by the run's.
+            proc = os.open("/proc", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            unshare(ALL_NAMESPACES)
+            pid = os.fork()
+            if pid == 0:
+                os.close(setup_read)
+                os.close(armed_read)
+                os.close(proc)
+                connection.detach()  # closed with every other fd below, not later by the collector
+                return become_pid_one(template, pipes, setup_write, armed_write)
+            os.close(armed_write)
+            host = _armed_host(armed_read, pid, proc)
+            os.close(proc)
+            if host is None:
+                os.set_blocking(setup_read, False)
+                try:
+                    said = os.read(setup_read, 4000).decode("utf-8", "replace")
+                except OSError:
+                    said = ""
+                raise RuntimeError(f"the armed grading's pid 1 did not start the student's host: {said}")
+            armed = (pid, pipes, setup_read, setup_write)
+            pids += [pid, host]
         # Armed: in the slot's cgroups, waiting for its run.
-        connection.sendall(frame(b"a", str(os.getpid()).encode()))
+        connection.sendall(frame(b"a", json.dumps({"pids": pids}).encode()))
         request = lines.next()
-        pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
-        setup_read, setup_write = os.pipe()
-        unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP)
-        pid = os.fork()
+        if armed is None:
+            pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
+            setup_read, setup_write = os.pipe()
+            unshare(ALL_NAMESPACES)
+            pid = os.fork()
+        else:
+            pid, pipes, setup_read, setup_write = armed
+            if request.get("kind") != "grade":
+                raise ValueError("a runner armed for a grading was given another kind of run")
     except BaseException as failure:  # noqa: BLE001
         try:
             connection.sendall(frame(b"s", f"{type(failure).__name__}: {failure}".encode()))
         finally:
-            os._exit(1)
+            os._exit(1)  # an armed pid 1 dies with the runner (its parent-death signal)
     if pid == 0:
         os.close(setup_read)
         connection.detach()  # closed with every other fd below, not later by the collector
         return become_pid_one(request, pipes, setup_write)
     try:
-        relay(connection, request, pid, pipes, setup_read, setup_write)
+        # An armed pid 1 reads the request itself, as the first line of its standard input.
+        header = b"" if armed is None else json.dumps({key: value for key, value in request.items() if key != "stdin"}).encode() + b"\n"
+        relay(connection, request, pid, pipes, setup_read, setup_write, header)
     except BaseException as failure:  # noqa: BLE001
         # Pid 1 dies with the runner (its parent-death signal), and its whole
         # pid namespace with it; the zygote reaps what is left.
@@ -103,12 +153,41 @@ def runner(connection: socket.socket, become_pid_one):
     os._exit(0)
 
 
-def relay(connection, request, pid, pipes, setup_read, setup_write) -> None:
+def _armed_host(armed_read: int, pid: int, proc: int) -> int | None:
+    """The host pid of the student's host that the armed pid 1 ``pid`` forked
+    (its only child): pid 1 says when it exists. None if pid 1 failed."""
+    readable = selectors.DefaultSelector()
+    readable.register(armed_read, selectors.EVENT_READ)
+    ready = readable.select(ARM_TIMEOUT_SECONDS)
+    readable.close()
+    said = os.read(armed_read, 16) if ready else b""
+    os.close(armed_read)
+    if said != b"a":
+        return None
+    # Pids are handed out in order: the child is almost always just above its parent.
+    candidates = list(range(pid + 1, pid + 64))
+    for attempt in range(2):
+        for candidate in candidates:
+            try:
+                stat = os.open(f"{candidate}/stat", os.O_RDONLY, dir_fd=proc)
+                try:
+                    fields = os.read(stat, 4096).rpartition(b")")[2].split()
+                finally:
+                    os.close(stat)
+            except OSError:
+                continue
+            if len(fields) > 1 and fields[1] == str(pid).encode():
+                return candidate
+        candidates = sorted(int(entry) for entry in os.listdir(proc) if entry.isdigit())
+    return None
+
+
+def relay(connection, request, pid, pipes, setup_read, setup_write, header: bytes = b"") -> None:
     for name, (read_end, write_end) in pipes.items():
         os.close(read_end if name == "stdin" else write_end)
     os.close(setup_write)
     process = os.pidfd_open(pid)
-    stdin = memoryview(base64.b64decode(request.get("stdin", "")))
+    stdin = memoryview(header + base64.b64decode(request.get("stdin", "")))
     selector = selectors.DefaultSelector()
     sources = {pipes["stdout"][0]: b"o", pipes["stderr"][0]: b"e", pipes["channel"][0]: b"c", setup_read: b"s"}
     for fd in sources:

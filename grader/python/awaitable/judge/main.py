@@ -398,11 +398,21 @@ def write_result(document: dict, fd: int = RESULT_CHANNEL_FD) -> None:
         data = data[written:]
 
 
-def read_job(fd: int = 0) -> dict:
+def _read_all(fd: int) -> bytes:
     chunks = []
     while True:
         chunk = os.read(fd, 1 << 20)
         if not chunk:
             break
         chunks.append(chunk)
-    return json.loads(b"".join(chunks))
+    return b"".join(chunks)
+
+
+def read_job(fd: int = 0) -> dict:
+    return json.loads(_read_all(fd))
+
+
+def read_request_and_job(fd: int = 0) -> tuple[dict, dict]:
+    """An armed grading's standard input: the sandbox's request on one line, then the job."""
+    request, _, job = _read_all(fd).partition(b"\n")
+    return json.loads(request), json.loads(job)

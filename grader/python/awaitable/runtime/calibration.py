@@ -2,7 +2,7 @@
 
 A CPU stretch is judged by how much work it did, not by how long it took:
 the judge times a fixed reference loop when a grading starts (``measure``,
-~1 ms, in the sandbox's cgroups, before it drops to its uid) and gives the
+~0.5 ms, in the sandbox's cgroups, before it drops to its uid) and gives the
 unit to the student's host; a step's CPU time divided by one iteration's
 time is its work in *units* (grader/contract.json, "cpu"). A machine four
 times slower takes four times longer for both, so the same step is the same
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import time
 
-_ROUNDS = 5
-_ITERATIONS = 20_000
+_ROUNDS = 3
+_ITERATIONS = 10_000
+_WARM = 2_000
 
 # CPU seconds of one reference iteration on this machine: measured by the
 # judge, set in the student's host before it forks any student process.
@@ -34,7 +35,7 @@ def measure() -> float:
     global unit_seconds
     thread_time = time.thread_time
     best = float("inf")
-    _reference(_ITERATIONS)  # warm: a fresh fork's first pages are copied on write
+    _reference(_WARM)  # warm: a fresh fork's first pages are copied on write
     for _ in range(_ROUNDS):
         started = thread_time()
         _reference(_ITERATIONS)

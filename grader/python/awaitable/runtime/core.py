@@ -34,7 +34,7 @@ import weakref
 
 from .. import protocol
 from ..contract import EXIT_CODES, PROTOCOL_VERSION
-from . import calibration, guard, processes
+from . import calibration, guard, port, processes, versions
 from . import install as installer
 from .clock import Stall, scheduler
 from .threads import student_threads
@@ -163,11 +163,12 @@ def prepare(host_modules=()) -> None:
     _prepared["trusted"] = frozenset(trusted)
     _prepared["stdlib"] = module_codes(stdlib) - _prepared["trusted"]
     _prepared["exposers"] = frozenset(id(function.__code__) for function in exposers)
+    installer.register_fakes()
     _remember_modules()
 
 
 # Module globals of the runtime that it rebinds itself after the snapshot.
-_REBOUND = frozenset({"_forked", "_ZYGOTE_FILE", "_submission_name", "_channel_fd"})
+_REBOUND = frozenset({"_forked"})
 
 
 _HOT_MODULES = frozenset({"asyncio", "asyncio.tasks", "asyncio.events", "asyncio.futures", "asyncio.base_events",
@@ -184,44 +185,57 @@ def _watchable(value) -> bool:
 
 
 def _scan_class(public: str, name: str, cls) -> list:
-    class_namespace = vars(cls)
     is_hot = name in _HOT_CLASSES
-    return [(class_namespace, attribute, f"{public}.{name}.{attribute}", is_hot)
-            for attribute, member in list(class_namespace.items()) if _watchable(member)]
+    return [(attribute, f"{public}.{name}.{attribute}", is_hot)
+            for attribute, member in list(vars(cls).items()) if _watchable(member)]
 
 
 def _public(module_name: str) -> str:
     return module_name.replace("awaitable.runtime.fakeio.", "").replace("awaitable.runtime.", "awaitable:")
 
 
-def _scan_module(module_name: str, module) -> dict:
-    """What is watched in one module: (namespace, name, label, hot) of its
-    own names, and of the classes it defines, class by class."""
+def _scan_module(module_name: str, module) -> tuple[list, list]:
+    """What is watched in one module: (name, label, hot) of its own names,
+    and the classes it defines, as (public module name, name, class)."""
     public = _public(module_name)
     runtime_module = module_name.startswith("awaitable")
     module_hot = module_name in _HOT_MODULES
-    namespace = vars(module)
     own: list = []
     classes: list = []
-    for name, value in list(namespace.items()):
+    for name, value in list(vars(module).items()):
         if name.startswith("__"):
             continue
         if not _watchable(value):
             # The runtime's settings and singletons (its CPU unit, its
             # thresholds, its recorder and clock) stay bound as they are.
             if runtime_module and name not in _REBOUND:
-                own.append((namespace, name, f"{public}.{name}", True))
+                own.append((name, f"{public}.{name}", True))
             continue
-        own.append((namespace, name, f"{public}.{name}", module_hot))
+        own.append((name, f"{public}.{name}", module_hot))
         if isinstance(value, type) and getattr(value, "__module__", "") == module_name:
-            entries = _scan_class(public, name, value)
-            classes.append((public, name, value, len(vars(value)), entries))
-    return {"module": module, "size": len(namespace), "own": own, "classes": classes}
+            classes.append((public, name, value))
+    return own, classes
 
 
-# What the zygote saw (prepare()), module by module: each student's host
-# then re-reads the values, and rescans only what changed size since.
-_skeleton: dict = {}
+def _groups(namespace, entries: list) -> tuple[tuple, tuple | None]:
+    """The guard's view of one namespace: (get, names, values, labels) of
+    every watched name, and of the hot ones (None if none is)."""
+    get = namespace.get
+    missing = object()
+    watched: tuple[list, list, list] = ([], [], [])
+    hot: tuple[list, list, list] = ([], [], [])
+    for name, label, is_hot in entries:
+        value = get(name, missing)
+        if value is missing:
+            continue
+        for target in (watched, hot) if is_hot else (watched,):
+            target[0].append(name)
+            target[1].append(value)
+            target[2].append(label)
+
+    def group(lists):
+        return (get, tuple(lists[0]), tuple(lists[1]), tuple(lists[2]))
+    return group(watched), (group(hot) if hot[0] else None)
 
 
 def _watched_modules():
@@ -229,39 +243,108 @@ def _watched_modules():
             if module is not None and name.startswith(_WATCHED_PREFIXES)]
 
 
-def _snapshot() -> tuple[list, list]:
-    """What the runtime and the scenarios rely on in shared modules and
-    classes: (watched before each run's end, hot before every message), as
-    (namespace, name, object, label)."""
-    entries: list = []
-    modules = sys.modules
-    for module_name, module in _watched_modules():
-        if not module_name.startswith("awaitable"):
-            # (The runtime's own modules leave sys.modules before the student's code runs.)
-            entries.append((modules, module_name, f"sys.modules[{module_name!r}]", module_name in _HOT_MODULES))
-        known = _skeleton.get(module_name)
-        if known is None or known["module"] is not module or known["size"] != len(vars(module)):
-            known = _scan_module(module_name, module)
-        entries.extend(known["own"])
-        for public, name, cls, size, class_entries in known["classes"]:
-            entries.extend(class_entries if size == len(vars(cls)) else _scan_class(public, name, cls))
-    watched: list = []
-    hot: list = []
-    missing = object()
-    for namespace, name, label, is_hot in entries:
-        value = namespace.get(name, missing)
-        if value is missing:
-            continue
-        entry = (namespace, name, value, label)
-        watched.append(entry)
-        if is_hot:
-            hot.append(entry)
-    return watched, hot
+def _take_snapshot(modules: list) -> dict:
+    """What the runtime and the scenarios rely on in these modules and the
+    classes they define, namespace by namespace (an *owner*: a module or a
+    class): the view of its version (versions.py), and its groups (_groups)."""
+    owners: list = []
+    scans: list = []
+    pairs: list = []
+    for module_name, module in modules:
+        entries, classes = _scan_module(module_name, module)
+        owners.append(module)
+        scans.append((module_name,))
+        pairs.append(_groups(vars(module), entries))
+        for public, name, cls in classes:
+            owners.append(cls)
+            scans.append((public, name))
+            pairs.append(_groups(vars(cls), _scan_class(public, name, cls)))
+    # What each check reads (the views, the versions, the pairs) is allocated
+    # together: reading it touches a few pages, not one per namespace.
+    views = tuple([versions.view(vars(owner)) for owner in owners])
+    return {
+        "modules": modules,
+        "modulesVersion": versions.current(versions.view(sys.modules)),
+        "owners": tuple(owners), "scans": tuple(scans), "ownerIds": frozenset(id(owner) for owner in owners),
+        "extraOwners": (), "extraScans": (),
+        "views": views,
+        "versions": tuple([versions.current(view) for view in views]),
+        "pairs": tuple([(watched, hot) for watched, hot in pairs]),
+    }
+
+
+def _refresh(snapshot: dict) -> dict:
+    """The snapshot as it is now: the namespaces whose version changed since
+    are read again (and the classes a changed module now defines are added),
+    the others kept as they were, untouched (the whole of it is taken again
+    if a module was imported)."""
+    if (not versions.AVAILABLE or snapshot["modulesVersion"] is None
+            or versions.current(versions.view(sys.modules)) != snapshot["modulesVersion"]):
+        return _take_snapshot(_watched_modules())
+    before = snapshot["versions"]
+    views = snapshot["views"]
+    now = tuple(map(versions.current, views))
+    if now == before:
+        return snapshot
+    owners, scans, base = snapshot["owners"], snapshot["scans"], len(snapshot["owners"])
+    extra_owners, extra_scans = list(snapshot["extraOwners"]), list(snapshot["extraScans"])
+    known = set(snapshot["ownerIds"])
+    added_views: list = []
+    added_pairs: list = []
+    replaced: dict = {}
+    for index in [index for index in range(len(before)) if now[index] != before[index]]:
+        owner = owners[index] if index < base else extra_owners[index - base]
+        scan = scans[index] if index < base else extra_scans[index - base]
+        if len(scan) == 1:  # a module: (its name,)
+            entries, classes = _scan_module(scan[0], owner)
+            for public, name, cls in classes:
+                if id(cls) not in known:
+                    known.add(id(cls))
+                    extra_owners.append(cls)
+                    extra_scans.append((public, name))
+                    added_pairs.append(_groups(vars(cls), _scan_class(public, name, cls)))
+                    added_views.append(versions.view(vars(cls)))
+        else:  # a class: (its module's public name, its name)
+            entries = _scan_class(scan[0], scan[1], owner)
+        replaced[index] = _groups(vars(owner), entries)
+    views = views + tuple(added_views)
+    pairs = tuple([replaced.get(index, pair) for index, pair in enumerate(snapshot["pairs"])]) + tuple(added_pairs)
+    return {
+        "modules": snapshot["modules"], "modulesVersion": snapshot["modulesVersion"],
+        "owners": owners, "scans": scans, "ownerIds": frozenset(known),
+        "extraOwners": tuple(extra_owners), "extraScans": tuple(extra_scans),
+        "views": views, "versions": tuple(map(versions.current, views)), "pairs": pairs,
+    }
+
+
+def _final(snapshot: dict) -> tuple:
+    """For the guard, once the grader's own modules have left sys.modules
+    (_unlist): the views, the versions and the pairs, with sys.modules
+    itself (the watched modules' entries) last."""
+    entries = [(module_name, f"sys.modules[{module_name!r}]", module_name in _HOT_MODULES)
+               for module_name, _ in snapshot["modules"] if not module_name.startswith("awaitable")]
+    view = versions.view(sys.modules)
+    pair = _groups(sys.modules, entries)
+    return (snapshot["views"] + (view,), snapshot["versions"] + (versions.current(view),),
+            snapshot["pairs"] + (pair,))
+
+
+# What the zygote saw (prepare()): each student's host starts from it and
+# reads again only what the runtime's installation changed.
+_zygote_snapshot: dict = {}
+
+
+def _unlist() -> None:
+    """The grader's own modules, and ctypes (which the zygote used to set up
+    the sandbox), leave sys.modules: importing them again goes through the
+    import system, whose audit event the guard refuses (an import of a
+    module already in sys.modules raises no event at all)."""
+    for name in [name for name in sys.modules if name.split(".", 1)[0] in _UNLISTED]:
+        del sys.modules[name]
 
 
 def _remember_modules() -> None:
-    for module_name, module in _watched_modules():
-        _skeleton[module_name] = _scan_module(module_name, module)
+    _zygote_snapshot.update(_take_snapshot(_watched_modules()))
 
 
 # ----- messages -------------------------------------------------------------------------------
@@ -435,7 +518,7 @@ def _call(function, args, kwargs) -> dict:
 
 def _filter_stack(exception: traceback.TracebackException) -> None:
     kept = [frame for frame in exception.stack if not frame.filename.startswith(PACKAGE_DIRECTORY + os.sep)
-            and frame.filename != _ZYGOTE_FILE]
+            and frame.filename != _serving["zygote_file"]]
     exception.stack = traceback.StackSummary.from_list(kept)
     if exception.__cause__ is not None:
         _filter_stack(exception.__cause__)
@@ -443,9 +526,9 @@ def _filter_stack(exception: traceback.TracebackException) -> None:
         _filter_stack(exception.__context__)
 
 
-_ZYGOTE_FILE = ""
-_submission_name = "submission.py"
-_channel_fd = 3
+# What the student's process is serving (set in place: the module's
+# namespace stays as the snapshot saw it, versions.py).
+_serving = {"zygote_file": "", "submission": "submission.py", "channel": 3}
 
 
 def describe_error(error: BaseException) -> dict:
@@ -455,7 +538,7 @@ def describe_error(error: BaseException) -> dict:
         text = "".join(details.format())
         line = None
         for frame in details.stack:
-            if frame.filename == _submission_name:
+            if frame.filename == _serving["submission"]:
                 line = frame.lineno
         message_text = "".join(traceback.format_exception_only(type(error), error)).strip()
     except BaseException:  # noqa: BLE001  a student's __str__ may raise anything
@@ -489,7 +572,7 @@ def _run(command: dict, submission: Submission, scenarios: dict, config: dict) -
         return
     # The judge says when the call may start: it has read all the module's
     # output by then, so none of the call's can be taken for the module's.
-    go = protocol.read_command(_channel_fd)
+    go = protocol.read_command(_serving["channel"])
     if go is None or go.get("k") != "continue":
         os._exit(0)
     args = list(target.get("args") or [])
@@ -540,22 +623,24 @@ _host_ready: dict = {}
 
 def prepare_host(message: dict) -> bool:
     """In the student's host, once, when the judge has read its job:
-    ``prepare`` installs the runtime for the job's configuration and loads
-    the exercise's scenarios; ``unit`` (the CPU unit the judge timed
-    meanwhile) completes it with the snapshot. Each student process forked
-    from the host then starts with all of it (a fork instead of ~10 ms of
-    set-up each, and the host does it while the judge sets itself up).
-    True once complete."""
+    ``prepare`` installs the runtime for the job's configuration, loads the
+    exercise's scenarios and takes the snapshot; ``unit`` (the CPU unit the
+    judge timed meanwhile) completes it. Each student process forked from the
+    host then starts with all of it (a fork instead of ~10 ms of set-up each,
+    and the host does it while the judge sets itself up). True once complete."""
     if message.get("k") == "prepare":
         installer.install(message["config"])
         _host_ready.update(config=message["config"], scenarios=_load_scenarios(message.get("scenarios")))
+        _host_ready["snapshot"] = _refresh(_zygote_snapshot)
         return False
     unit = message.get("unit")
-    if "config" not in _host_ready or not isinstance(unit, float) or not 0 < unit < 1:
+    if "snapshot" not in _host_ready or not isinstance(unit, float) or not 0 < unit < 1:
         raise ValueError(f"not a CPU unit after the runtime's installation: {unit!r}")
     calibration.unit_seconds = unit
-    watched, hot = _snapshot()
-    _host_ready.update(watched=watched, hot=hot)
+    # Only what changed since (the unit's module) is read again.
+    snapshot = _refresh(_host_ready.pop("snapshot"))
+    _unlist()
+    _host_ready["guarded"] = _final(snapshot)
     # All of it lives as long as the student's processes: out of the
     # collector's way (each run ends with a collection, as at exit).
     gc.freeze()
@@ -564,25 +649,22 @@ def prepare_host(message: dict) -> bool:
 
 def serve(fd: int, zygote_file: str = "") -> None:
     """The student's process, from the judge's hello to its exit."""
-    global _ZYGOTE_FILE, _submission_name, _channel_fd
-    _ZYGOTE_FILE = zygote_file
-    _channel_fd = fd
+    _serving.update(zygote_file=zygote_file, channel=fd)
     hello = protocol.read_command(fd)
     if hello is None or hello.get("k") != "hello" or hello.get("protocol") != PROTOCOL_VERSION:
         os._exit(2)
     config = hello["config"]
     # Installed in the host (prepare_host), for this very configuration.
-    if "hot" not in _host_ready or config != _host_ready["config"]:
+    if "guarded" not in _host_ready or config != _host_ready["config"]:
         os._exit(EXIT_CODES["judgeFailed"])
-    scenarios, watched, hot = _host_ready["scenarios"], _host_ready["watched"], _host_ready["hot"]
+    scenarios, (views, namespace_versions, pairs) = _host_ready["scenarios"], _host_ready["guarded"]
     processes.arm_fork_hook()
     submission = Submission(str(hello["submission"]["name"]), str(hello["submission"]["source"]))
-    _submission_name = submission.name
+    _serving["submission"] = submission.name
     sys.argv = [submission.name]
     syntax = submission.compile()
     if not _prepared:
         prepare()
-    from . import port
     senders = {
         "advance": frozenset({id(port._request.__code__)}),
         "charge": frozenset({id(port._request.__code__)}),
@@ -597,14 +679,9 @@ def serve(fd: int, zygote_file: str = "") -> None:
     key = bytes.fromhex(hello.pop("key"))
     guard.install(key=key, fd=fd, senders=senders, trusted_codes=_prepared["trusted"],
                   stdlib_codes=_prepared["stdlib"], frame_exposers=_prepared["exposers"],
-                  watched=watched, hot=hot, student_file=submission.name)
+                  views=views, versions=namespace_versions, pairs=pairs, student_file=submission.name)
     del key, hello
-    # The grader's own modules, and ctypes (which the zygote used to set up the
-    # sandbox), leave sys.modules: importing them again goes through the
-    # import system, whose audit event the guard refuses (an import of a
-    # module already in sys.modules raises no event at all).
-    for name in [name for name in sys.modules if name.split(".", 1)[0] in _UNLISTED]:
-        del sys.modules[name]
+    # (The grader's own modules left sys.modules in the host: prepare_host.)
     _ready(syntax)
     while True:
         command = protocol.read_command(fd)

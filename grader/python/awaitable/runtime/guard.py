@@ -46,6 +46,7 @@ import sys
 import types
 
 from ..contract import EXIT_CODES, MAX_FRAME_BYTES
+from . import versions as namespace_versions
 
 # Events the guard acts on.
 _REFUSED = frozenset({
@@ -69,7 +70,7 @@ class Refused(RuntimeError):
 
 
 def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, stdlib_codes: frozenset,
-            frame_exposers: frozenset, watched: list, hot: list, student_file: str) -> None:
+            frame_exposers: frozenset, views: tuple, versions: tuple, pairs: tuple, student_file: str) -> None:
     """Build the guard and add it as the process's audit hook.
 
     ``senders``: message kind -> ids of the code objects allowed to send it.
@@ -77,8 +78,10 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
     of the standard library's (loaded when the zygote started);
     ``frame_exposers``: the standard-library functions that hand a frame to
     their caller (inspect.stack, traceback.walk_tb, ...).
-    ``watched``/``hot``: (namespace, name, object, label) to compare before
-    the run's end / before every message.
+    ``views``/``versions``/``pairs``: namespace by namespace, the view of
+    its version, the version, and its groups (core.py, _groups: every
+    watched name, compared before the run's end; the hot ones, before every
+    message).
     """
     # ----- everything the hook uses, captured now ------------------------------
     _write = os.write
@@ -133,6 +136,8 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
     _all = all
     _map = map
     _is = operator.is_
+    _read_version = namespace_versions.read
+    _tuple = tuple
     _range = range
     _scan = _json.make_scanner(json.JSONDecoder())
     _json_encode = _json.make_encoder(None, None, _json.encode_basestring, None, ":", ",", False, False, False)
@@ -376,41 +381,45 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
 
     # ----- patches ----------------------------------------------------------------
 
-    def _changes(groups: list) -> list:
-        """The labels of watched names no longer bound to what they were,
-        namespace by namespace: the names read and compared by identity in C
-        (never with ==, which the student's objects could answer)."""
+    def _changes(hot_only: bool) -> list:
+        """The labels of watched names no longer bound to what they were.
+        A namespace whose version is the one recorded is unchanged
+        (versions.py: all of them read at once); in any other, the names are
+        read and compared by identity in C (never with ==, which the
+        student's objects could answer)."""
+        if _checkable:
+            now = _tuple(_map(_read_version, views))
+            if now == expected_versions:
+                return []
+        else:
+            now = None
         changed = []
-        for get, names, expected, labels in groups:
+        side = 1 if hot_only else 0
+        for index in _range(_count):
+            if now is not None and now[index] == expected_versions[index]:
+                continue
+            group = pairs[index][side]
+            if group is None:
+                continue
+            get, names, expected, labels = group
             try:
                 if _all(_map(_is, _map(get, names), expected)):
                     continue
             except Exception:  # noqa: BLE001  a namespace the program replaced oddly: compared one by one below
                 pass
-            for index in _range(_len(names)):
+            for position in _range(_len(names)):
                 try:
-                    current = get(names[index])
+                    current = get(names[position])
                 except Exception:  # noqa: BLE001
                     current = None
-                label = labels[index]
-                if current is not expected[index] and ("patch", label) not in reported:
+                label = labels[position]
+                if current is not expected[position] and ("patch", label) not in reported:
                     changed.append(label)
         return changed
 
-    def _grouped(entries: list) -> list:
-        by_namespace: dict = {}
-        for namespace, name, value, label in entries:
-            group = by_namespace.get(_id(namespace))
-            if group is None:
-                group = by_namespace[_id(namespace)] = (namespace.get, [], [], [])
-            group[1].append(name)
-            group[2].append(value)
-            group[3].append(label)
-        return [(get, tuple(names), tuple(values), tuple(labels)) for get, names, values, labels in by_namespace.values()]
-
-    watched_groups = _grouped(watched)
-    hot_groups = _grouped(hot)
-    del watched, hot
+    _count = _len(pairs)
+    _checkable = namespace_versions.AVAILABLE and _all(view is not None for view in views)
+    expected_versions = versions
 
     # ----- introspection ------------------------------------------------------------
 
@@ -590,7 +599,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
             if not _message_ok(payload):
                 _report("channel", "malformed end", None)
                 return
-            changed = _changes(hot_groups if payload.get("last") is False else watched_groups)
+            changed = _changes(payload.get("last") is False)
             payload["k"] = "end"
             payload["value"] = plain
         else:
@@ -599,7 +608,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
                 if reply is not None:
                     _exit(_exit_channel_lost)
                 return
-            changed = _changes(hot_groups)
+            changed = _changes(True)
             payload = dict(payload)
             payload["k"] = kind
         for label in changed:

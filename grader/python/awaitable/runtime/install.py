@@ -49,6 +49,17 @@ def apply_limits(limits: dict) -> None:
     signal.signal(signal.SIGXFSZ, lambda *_: exit_now(EXIT_CODES["fileSizeLimit"]))
 
 
+# The fake libraries, by the name a program imports them by.
+FAKE_MODULES = {"aiohttp": fake_aiohttp, "requests": fake_requests, "aiofiles": fake_aiofiles}
+
+
+def register_fakes() -> None:
+    """The fake libraries in sys.modules from the zygote on (install() puts
+    the same modules there again, which changes nothing): sys.modules is then
+    as the zygote's snapshot saw it (core.py, _refresh)."""
+    sys.modules.update(FAKE_MODULES)
+
+
 def install(config: dict) -> dict:
     """Returns the streams (by name) the process-pool replays go to."""
     virtual = config["clock"] == "virtual"
@@ -65,8 +76,7 @@ def install(config: dict) -> dict:
         install_executors()
         processes.install()
     install_trace()
-    fakeio.install(float((config.get("io") or {}).get("fileLatency", 0.0)),
-                   {"aiohttp": fake_aiohttp, "requests": fake_requests, "aiofiles": fake_aiofiles})
+    fakeio.install(float((config.get("io") or {}).get("fileLatency", 0.0)), FAKE_MODULES)
     replay = streams.install_streams()
     processes.streams.update(replay)
     port.sources["events"] = recorder.take_events
