@@ -225,6 +225,15 @@ export class SandboxPool {
     while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
   }
 
+  /**
+   * The free slots, each with the pids its armed next run holds (a runner,
+   * and after a grading that run's pid 1 and student's host) and the pids in
+   * its cgroups (for tests: they are the same).
+   */
+  async idleSlots(): Promise<{ slot: number; armed: number[]; present: number[] }[]> {
+    return Promise.all(this.free.map(async (slot) => ({ slot: slot.index, armed: await armedPids(slot), present: slot.cgroup.pids() })));
+  }
+
   /** Slots in use right now (for tests and the health of the worker). */
   get busy(): number {
     return this.created - this.free.length;
