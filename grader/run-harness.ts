@@ -254,6 +254,7 @@ export async function runHarness(job: HarnessJob, options: RunOptions = {}): Pro
   const outcome = await spawner.spawn({
     kind: "grade",
     stdin: `${JSON.stringify(judgeJob)}\n`,
+    runtime: { clock, cpu },
     limits: {
       ...sandboxLimits,
       // The judge stops the student's output at outputKb and reports

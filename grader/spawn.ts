@@ -24,6 +24,8 @@ export type SpawnRequest = {
   /** The job, written to standard input, then closed. */
   stdin: string;
   limits: TSandboxLimits;
+  /** The job's clock and CPU accounting (what the runtime is installed for). */
+  runtime: { clock: "virtual" | "wall"; cpu: "free" | "charged" };
 };
 
 export type SpawnOutcome = {
@@ -59,6 +61,7 @@ export function sandboxedSpawner(pool: SandboxPool): Spawner {
         readOnlyBinds: [],
         env: ENVIRONMENT,
         limits: request.limits,
+        runtime: request.runtime,
       });
       return { ...outcome, spawnMs: performance.now() - started - outcome.wallMs, wallMs: performance.now() - started };
     },

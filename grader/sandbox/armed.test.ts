@@ -10,6 +10,7 @@ import { loadExercise, runHarness, type LoadedExercise } from "../run-harness";
 import { sandboxedSpawner } from "../spawn";
 import { DEFAULT_SANDBOX_LIMITS } from "./limits";
 import { checkSandbox, SandboxPool } from "./sandbox";
+import { fitsTemplate, type GradingTemplate, type ZygoteRequest } from "./zygote";
 
 const pool = new SandboxPool(1);
 const spawner = sandboxedSpawner(pool);
@@ -118,5 +119,50 @@ describe("armed gradings", () => {
     expect((await grade(solution)).verdict).toBe("PASSED");
     const after = await idle();
     expect([...after.present].sort()).toEqual([...after.armed].sort());
+  });
+});
+
+describe("fitsTemplate", () => {
+  const template: GradingTemplate = {
+    kind: "grade",
+    uid: 61000,
+    judgeUid: 62000,
+    env: { LANG: "C.UTF-8", PATH: "/usr/bin" },
+    binds: [],
+    limits: { tmpMb: 16 },
+    runtime: { clock: "virtual", cpu: "free" },
+  };
+  const request: ZygoteRequest = {
+    kind: "grade",
+    args: [],
+    env: { LANG: "C.UTF-8", PATH: "/usr/bin" },
+    binds: [],
+    stdin: Buffer.from(""),
+    uid: 61000,
+    judgeUid: 62000,
+    cgroupProcs: [],
+    limits: { cpuSeconds: 10, fileSizeMb: 16, openFiles: 64, processes: 32, tmpMb: 16 },
+    runtime: { clock: "virtual", cpu: "free" },
+  };
+
+  it("takes a grading of the slot's kind, with other limits", () => {
+    expect(fitsTemplate(request, template)).toBe(true);
+    expect(fitsTemplate({ ...request, limits: { ...request.limits, cpuSeconds: 2, processes: 4 } }, template)).toBe(true);
+  });
+
+  it("refuses a program, another uid, environment, bind, tmpMb, clock or CPU accounting", () => {
+    const others: ZygoteRequest[] = [
+      { ...request, kind: "program" },
+      { ...request, uid: 61001 },
+      { ...request, judgeUid: 62001 },
+      { ...request, env: { ...request.env, HOME: "/tmp" } },
+      { ...request, env: { PATH: "/usr/bin", LANG: "C.UTF-8" } },
+      { ...request, binds: [{ host: "/srv", sandbox: "/srv" }] },
+      { ...request, limits: { ...request.limits, tmpMb: 32 } },
+      { ...request, runtime: { clock: "wall", cpu: "free" } },
+      { ...request, runtime: { clock: "virtual", cpu: "charged" } },
+      { ...request, runtime: undefined },
+    ];
+    for (const other of others) expect(fitsTemplate(other, template)).toBe(false);
   });
 });

@@ -33,7 +33,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type CgroupUsage, type SlotCgroup } from "./cgroups";
 import type { StoppedBy, TSandboxLimits } from "./limits";
-import { Zygote, zygoteSocketPath, type ArmedRunner, type GradingTemplate, type RunEnd, type ZygoteRequest } from "./zygote";
+import {
+  Zygote,
+  zygoteSocketPath,
+  type ArmedRunner,
+  type GradingRuntime,
+  type GradingTemplate,
+  type RunEnd,
+  type ZygoteRequest,
+} from "./zygote";
 import { runOutput, type KeptOutput } from "../output";
 
 export const PYTHON = "/usr/bin/python3";
@@ -58,6 +66,8 @@ export type SandboxRequest = {
   /** The whole environment inside the sandbox (nothing is inherited). */
   env: Record<string, string>;
   limits: TSandboxLimits;
+  /** A grading's clock and CPU accounting (the slot's next grading is armed with them). */
+  runtime?: GradingRuntime;
 };
 
 export type SandboxOutcome = {
@@ -256,7 +266,7 @@ export class SandboxPool {
       });
       // Joining a cgroup waits for an RCU grace period (~10 ms on cgroup v1):
       // the next run's runner does it now, while this run goes on.
-      if (zygoteRequest.kind === "grade") {
+      if (zygoteRequest.kind === "grade" && zygoteRequest.runtime) {
         slot.template = {
           kind: "grade",
           uid: slot.uid,
@@ -264,6 +274,7 @@ export class SandboxPool {
           env: zygoteRequest.env,
           binds: zygoteRequest.binds,
           limits: { tmpMb: zygoteRequest.limits.tmpMb },
+          runtime: zygoteRequest.runtime,
         };
       }
       slot.armed = processZygote()
@@ -341,6 +352,7 @@ function zygoteRequestFor(slot: Slot, request: SandboxRequest): ZygoteRequest {
     judgeUid: slot.judgeUid,
     cgroupProcs: slot.cgroup.procsFiles,
     limits: request.limits,
+    ...(request.runtime ? { runtime: request.runtime } : {}),
   };
 }
 

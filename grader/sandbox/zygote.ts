@@ -57,7 +57,11 @@ export type ZygoteRequest = {
   judgeUid: number;
   cgroupProcs: string[];
   limits: { cpuSeconds: number; fileSizeMb: number; openFiles: number; processes: number; tmpMb: number };
+  /** A grading's clock and CPU accounting, on which the runtime's installation depends. */
+  runtime?: GradingRuntime;
 };
+
+export type GradingRuntime = { clock: "virtual" | "wall"; cpu: "free" | "charged" };
 
 /**
  * What every grading of a slot shares: a runner armed with it sets up the
@@ -66,6 +70,7 @@ export type ZygoteRequest = {
 export type GradingTemplate = Pick<ZygoteRequest, "uid" | "judgeUid" | "env" | "binds"> & {
   kind: "grade";
   limits: Pick<ZygoteRequest["limits"], "tmpMb">;
+  runtime: GradingRuntime;
 };
 
 /** Whether the request is one that a runner armed with the template can run. */
@@ -75,6 +80,8 @@ export function fitsTemplate(request: ZygoteRequest, template: GradingTemplate):
     request.uid === template.uid &&
     request.judgeUid === template.judgeUid &&
     request.limits.tmpMb === template.limits.tmpMb &&
+    request.runtime?.clock === template.runtime.clock &&
+    request.runtime.cpu === template.runtime.cpu &&
     JSON.stringify(request.binds) === JSON.stringify(template.binds) &&
     JSON.stringify(Object.entries(request.env)) === JSON.stringify(Object.entries(template.env))
   );

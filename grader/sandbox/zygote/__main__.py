@@ -168,14 +168,18 @@ def grading(request: dict, setup_write: int, armed_write: int | None = None) -> 
             os.write(armed_write, b"a")
             os.close(armed_write)
             template = request
-            request, job = judge_main.read_request_and_job(0)
-            for key in ("kind", "uid", "judgeUid", "env", "binds"):
+            request, start = judge_main.read_request(0)
+            for key in ("kind", "uid", "judgeUid", "env", "binds", "runtime"):
                 if request.get(key) != template.get(key):
                     raise ValueError(f"the request's {key} is not the armed template's")
             if request["limits"]["tmpMb"] != template["limits"]["tmpMb"]:
                 raise ValueError("the request's tmpMb is not the armed template's")
-            # The host has waited for these before dropping its privileges.
+            # The host has waited for these before dropping its privileges
+            # (which it does while this process reads the job).
             control.send(json.dumps({"k": "limits", "limits": request["limits"]}).encode())
+            job = judge_main.read_rest_of_job(start, 0)
+            if {"clock": job.get("clock"), "cpu": job.get("cpu")} != request["runtime"]:
+                raise ValueError("the job's clock or CPU accounting is not the request's")
         else:
             job = judge_main.read_job(0)
         # The host exists (and holds nothing of it): the job, and the host
@@ -194,7 +198,6 @@ def grading(request: dict, setup_write: int, armed_write: int | None = None) -> 
         setup_failed(setup_write, failure)
     document = judge_main.judge(job, control, sandboxed=True)
     judge_main.write_result(document)
-
     # Every output closed: the runner tells the grader the result is whole
     # (relay.py, frame d) while this process and its namespace go.
     for fd in (1, 2, 3):
@@ -205,8 +208,9 @@ def grading(request: dict, setup_write: int, armed_write: int | None = None) -> 
 def student_host(request: dict, control: socket.socket, host_end: socket.socket, armed: bool = False) -> None:
     """The student's host: nothing of the job (stdin) or of the result
     channel (fd 3); a /proc of its own namespace; the student's uid. Armed,
-    it waits for the run's limits (from the judge, once the request is in)
-    before it drops its privileges."""
+    it installs the runtime's base for the template's clock and CPU
+    accounting, then waits for the run's limits (from the judge, once the
+    request is in) before it drops its privileges."""
     try:
         control.close()
         null = os.open(os.devnull, os.O_RDWR)
@@ -218,6 +222,9 @@ def student_host(request: dict, control: socket.socket, host_end: socket.socket,
         student_namespace()
         limits = request["limits"]
         if armed:
+            # Nothing of a job yet: the runtime for the template's clock and
+            # CPU accounting, and its snapshot, while the slot's run goes on.
+            core.prepare_armed_host(request["runtime"])
             message = json.loads(host_end.recv(65536) or b"{}")
             if message.get("k") != "limits":
                 raise RuntimeError("the judge sent no limits")

@@ -84,6 +84,9 @@ def runner(connection: socket.socket, become_pid_one):
         for procs in first["cgroupProcs"]:
             with open(procs, "w") as file:
                 file.write(str(os.getpid()))
+        # Until its request comes, what it sets up runs only on idle CPUs:
+        # never at the expense of the run its slot is running now.
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
         template = first.get("grading")
         pids = [os.getpid()]
         if template is not None:
@@ -119,6 +122,8 @@ def runner(connection: socket.socket, become_pid_one):
         # Armed: in the slot's cgroups, waiting for its run.
         connection.sendall(frame(b"a", json.dumps({"pids": pids}).encode()))
         request = lines.next()
+        for waiting in pids:  # the runner, and an armed grading's pid 1 and host
+            os.sched_setscheduler(waiting, os.SCHED_OTHER, os.sched_param(0))
         if armed is None:
             pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
             setup_read, setup_write = os.pipe()

@@ -412,7 +412,18 @@ def read_job(fd: int = 0) -> dict:
     return json.loads(_read_all(fd))
 
 
-def read_request_and_job(fd: int = 0) -> tuple[dict, dict]:
-    """An armed grading's standard input: the sandbox's request on one line, then the job."""
-    request, _, job = _read_all(fd).partition(b"\n")
-    return json.loads(request), json.loads(job)
+def read_request(fd: int = 0) -> tuple[dict, bytes]:
+    """An armed grading's standard input starts with the sandbox's request,
+    on one line: it, and what was read of the job after it."""
+    pending = b""
+    while b"\n" not in pending:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            raise EOFError("the request ended early")
+        pending += chunk
+    request, _, rest = pending.partition(b"\n")
+    return json.loads(request), rest
+
+
+def read_rest_of_job(start: bytes, fd: int = 0) -> dict:
+    return json.loads(start + _read_all(fd))

@@ -184,19 +184,20 @@ def _watchable(value) -> bool:
     return callable(value) or isinstance(value, _DESCRIPTORS)
 
 
-def _scan_class(public: str, name: str, cls) -> list:
+def _scan_class(public: str, name: str, cls) -> tuple[str, list]:
+    """What is watched in a class: its label's prefix, and (name, hot) of its members."""
     is_hot = name in _HOT_CLASSES
-    return [(attribute, f"{public}.{name}.{attribute}", is_hot)
-            for attribute, member in list(vars(cls).items()) if _watchable(member)]
+    return f"{public}.{name}.", [(attribute, is_hot) for attribute, member in list(vars(cls).items())
+                                 if _watchable(member)]
 
 
 def _public(module_name: str) -> str:
     return module_name.replace("awaitable.runtime.fakeio.", "").replace("awaitable.runtime.", "awaitable:")
 
 
-def _scan_module(module_name: str, module) -> tuple[list, list]:
-    """What is watched in one module: (name, label, hot) of its own names,
-    and the classes it defines, as (public module name, name, class)."""
+def _scan_module(module_name: str, module) -> tuple[str, list, list]:
+    """What is watched in one module: its label's prefix, (name, hot) of its
+    own names, and the classes it defines, as (public module name, name, class)."""
     public = _public(module_name)
     runtime_module = module_name.startswith("awaitable")
     module_hot = module_name in _HOT_MODULES
@@ -209,32 +210,35 @@ def _scan_module(module_name: str, module) -> tuple[list, list]:
             # The runtime's settings and singletons (its CPU unit, its
             # thresholds, its recorder and clock) stay bound as they are.
             if runtime_module and name not in _REBOUND:
-                own.append((name, f"{public}.{name}", True))
+                own.append((name, True))
             continue
-        own.append((name, f"{public}.{name}", module_hot))
+        own.append((name, module_hot))
         if isinstance(value, type) and getattr(value, "__module__", "") == module_name:
             classes.append((public, name, value))
-    return own, classes
+    return f"{public}.", own, classes
 
 
-def _groups(namespace, entries: list) -> tuple[tuple, tuple | None]:
-    """The guard's view of one namespace: (get, names, values, labels) of
-    every watched name, and of the hot ones (None if none is)."""
+def _groups(namespace, prefix: str | None, entries: list) -> tuple[tuple, tuple | None]:
+    """The guard's view of one namespace: (get, names, values, prefix) of
+    every watched name, and of the hot ones (None if none is). A name's
+    label, said only when it is reported, is the prefix and the name (in
+    sys.modules, prefix None: ``sys.modules['name']``)."""
     get = namespace.get
     missing = object()
-    watched: tuple[list, list, list] = ([], [], [])
-    hot: tuple[list, list, list] = ([], [], [])
-    for name, label, is_hot in entries:
+    watched: tuple[list, list] = ([], [])
+    hot: tuple[list, list] = ([], [])
+    for name, is_hot in entries:
         value = get(name, missing)
         if value is missing:
             continue
-        for target in (watched, hot) if is_hot else (watched,):
-            target[0].append(name)
-            target[1].append(value)
-            target[2].append(label)
+        watched[0].append(name)
+        watched[1].append(value)
+        if is_hot:
+            hot[0].append(name)
+            hot[1].append(value)
 
     def group(lists):
-        return (get, tuple(lists[0]), tuple(lists[1]), tuple(lists[2]))
+        return (get, tuple(lists[0]), tuple(lists[1]), prefix)
     return group(watched), (group(hot) if hot[0] else None)
 
 
@@ -251,14 +255,14 @@ def _take_snapshot(modules: list) -> dict:
     scans: list = []
     pairs: list = []
     for module_name, module in modules:
-        entries, classes = _scan_module(module_name, module)
+        prefix, entries, classes = _scan_module(module_name, module)
         owners.append(module)
         scans.append((module_name,))
-        pairs.append(_groups(vars(module), entries))
+        pairs.append(_groups(vars(module), prefix, entries))
         for public, name, cls in classes:
             owners.append(cls)
             scans.append((public, name))
-            pairs.append(_groups(vars(cls), _scan_class(public, name, cls)))
+            pairs.append(_groups(vars(cls), *_scan_class(public, name, cls)))
     # What each check reads (the views, the versions, the pairs) is allocated
     # together: reading it touches a few pages, not one per namespace.
     views = tuple([versions.view(vars(owner)) for owner in owners])
@@ -296,17 +300,17 @@ def _refresh(snapshot: dict) -> dict:
         owner = owners[index] if index < base else extra_owners[index - base]
         scan = scans[index] if index < base else extra_scans[index - base]
         if len(scan) == 1:  # a module: (its name,)
-            entries, classes = _scan_module(scan[0], owner)
+            prefix, entries, classes = _scan_module(scan[0], owner)
             for public, name, cls in classes:
                 if id(cls) not in known:
                     known.add(id(cls))
                     extra_owners.append(cls)
                     extra_scans.append((public, name))
-                    added_pairs.append(_groups(vars(cls), _scan_class(public, name, cls)))
+                    added_pairs.append(_groups(vars(cls), *_scan_class(public, name, cls)))
                     added_views.append(versions.view(vars(cls)))
         else:  # a class: (its module's public name, its name)
-            entries = _scan_class(scan[0], scan[1], owner)
-        replaced[index] = _groups(vars(owner), entries)
+            prefix, entries = _scan_class(scan[0], scan[1], owner)
+        replaced[index] = _groups(vars(owner), prefix, entries)
     views = views + tuple(added_views)
     pairs = tuple([replaced.get(index, pair) for index, pair in enumerate(snapshot["pairs"])]) + tuple(added_pairs)
     return {
@@ -321,10 +325,10 @@ def _final(snapshot: dict) -> tuple:
     """For the guard, once the grader's own modules have left sys.modules
     (_unlist): the views, the versions and the pairs, with sys.modules
     itself (the watched modules' entries) last."""
-    entries = [(module_name, f"sys.modules[{module_name!r}]", module_name in _HOT_MODULES)
+    entries = [(module_name, module_name in _HOT_MODULES)
                for module_name, _ in snapshot["modules"] if not module_name.startswith("awaitable")]
     view = versions.view(sys.modules)
-    pair = _groups(sys.modules, entries)
+    pair = _groups(sys.modules, None, entries)
     return (snapshot["views"] + (view,), snapshot["versions"] + (versions.current(view),),
             snapshot["pairs"] + (pair,))
 
@@ -621,6 +625,15 @@ def _load_scenarios(source: str | None) -> dict:
 _host_ready: dict = {}
 
 
+def prepare_armed_host(runtime: dict) -> None:
+    """In an armed grading's student host, before its job exists: the part
+    of the runtime that depends only on the clock and the CPU accounting
+    (the slot's template), and the snapshot after it; the job's prepare then
+    only completes them."""
+    installer.install_base(str(runtime["clock"]), str(runtime["cpu"]))
+    _host_ready["base"] = _refresh(_zygote_snapshot)
+
+
 def prepare_host(message: dict) -> bool:
     """In the student's host, once, when the judge has read its job:
     ``prepare`` installs the runtime for the job's configuration, loads the
@@ -631,7 +644,7 @@ def prepare_host(message: dict) -> bool:
     if message.get("k") == "prepare":
         installer.install(message["config"])
         _host_ready.update(config=message["config"], scenarios=_load_scenarios(message.get("scenarios")))
-        _host_ready["snapshot"] = _refresh(_zygote_snapshot)
+        _host_ready["snapshot"] = _refresh(_host_ready.pop("base", None) or _zygote_snapshot)
         return False
     unit = message.get("unit")
     if "snapshot" not in _host_ready or not isinstance(unit, float) or not 0 < unit < 1:

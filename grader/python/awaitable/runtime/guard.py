@@ -387,21 +387,24 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
         (versions.py: all of them read at once); in any other, the names are
         read and compared by identity in C (never with ==, which the
         student's objects could answer)."""
+        side = 1 if hot_only else 0
         if _checkable:
             now = _tuple(_map(_read_version, views))
-            if now == expected_versions:
+            # Unchanged since the recorded snapshot, or since the last check
+            # of this kind (whose findings are reported already).
+            if now == expected_versions or now == last_checked[side]:
                 return []
+            last_checked[side] = now
         else:
             now = None
         changed = []
-        side = 1 if hot_only else 0
         for index in _range(_count):
             if now is not None and now[index] == expected_versions[index]:
                 continue
             group = pairs[index][side]
             if group is None:
                 continue
-            get, names, expected, labels = group
+            get, names, expected, prefix = group
             try:
                 if _all(_map(_is, _map(get, names), expected)):
                     continue
@@ -412,12 +415,16 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
                     current = get(names[position])
                 except Exception:  # noqa: BLE001
                     current = None
-                label = labels[position]
-                if current is not expected[position] and ("patch", label) not in reported:
+                if current is expected[position]:
+                    continue
+                label = prefix + names[position] if prefix is not None else "sys.modules[%r]" % (names[position],)
+                if ("patch", label) not in reported:
                     changed.append(label)
         return changed
 
     _count = _len(pairs)
+    # The versions at the last check, for the whole snapshot and for the hot part.
+    last_checked = [None, None]
     _checkable = namespace_versions.AVAILABLE and _all(view is not None for view in views)
     expected_versions = versions
 

@@ -60,14 +60,21 @@ def register_fakes() -> None:
     sys.modules.update(FAKE_MODULES)
 
 
-def install(config: dict) -> dict:
-    """Returns the streams (by name) the process-pool replays go to."""
-    virtual = config["clock"] == "virtual"
+# What install_base() installed: the clock and the CPU accounting.
+installed: dict = {}
+
+
+def install_base(clock: str, cpu: str) -> None:
+    """The part of the runtime that depends only on the clock and the CPU
+    accounting: an armed grading's student host installs it before its job
+    exists (grader/CONTRACT.md, "Armed gradings")."""
+    if installed:
+        raise RuntimeError("the runtime is installed already")
+    virtual = clock == "virtual"
     scheduler.virtual = virtual
     scheduler.judged = virtual
-    scheduler.limit = float(config["limits"]["virtualSeconds"])
     scheduler.on_wait = recorder.wait
-    recorder.charge_cpu = config["cpu"] == "charged"
+    recorder.charge_cpu = cpu == "charged"
     install_loop()
     install_time(virtual)
     if virtual:
@@ -76,14 +83,25 @@ def install(config: dict) -> dict:
         install_executors()
         processes.install()
     install_trace()
-    fakeio.install(float((config.get("io") or {}).get("fileLatency", 0.0)), FAKE_MODULES)
+    fakeio.install(0.0, FAKE_MODULES)
     replay = streams.install_streams()
     processes.streams.update(replay)
     port.sources["events"] = recorder.take_events
     port.sources["flush"] = streams.flush
-    apply_limits(config["limits"])
     scheduler.register_main()
-    return replay
+    installed.update(clock=clock, cpu=cpu)
+
+
+def install(config: dict) -> None:
+    """The runtime for the job's configuration (its base, unless installed
+    already for the same clock and CPU accounting), and the job's limits."""
+    if not installed:
+        install_base(config["clock"], config["cpu"])
+    elif installed != {"clock": config["clock"], "cpu": config["cpu"]}:
+        raise ValueError(f"the runtime was installed for {installed}, not for this job's {config['clock']} clock and {config['cpu']} CPU")
+    scheduler.limit = float(config["limits"]["virtualSeconds"])
+    fakeio.settings["fileLatency"] = float((config.get("io") or {}).get("fileLatency", 0.0))
+    apply_limits(config["limits"])
 
 
 def fresh_run(config: dict) -> None:
