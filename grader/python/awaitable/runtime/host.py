@@ -4,9 +4,11 @@ pristine runtime (grader/CONTRACT.md, "Processes").
 
 In the sandbox it is pid 1 of the student's own pid namespace: every process
 the student's code starts is its descendant, and none of them can see the
-judge. It forks one student process per request of the judge, reports every
-exit, and on request kills every other process of the namespace (``kill(-1)``
-from a namespace's init reaches all of them and only them).
+judge. It forks one student process per request of the judge (the first
+one ahead, as soon as the runtime is prepared: it waits for the descriptors
+the judge sends with its request), reports every exit, and on request kills
+every other process of the namespace (``kill(-1)`` from a namespace's init
+reaches all of them and only them).
 
 The judge's requests, one per SOCK_SEQPACKET message (JSON, with file
 descriptors attached where said):
@@ -50,6 +52,20 @@ def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> N
     selector.register(control, selectors.EVENT_READ)
     selector.register(wake_read, selectors.EVENT_READ)
     runs: set[int] = set()
+    # The first student process, forked once the runtime is prepared.
+    spares: list[_Spare] = []
+
+    def run(fds) -> None:
+        """In a forked student process: never returns."""
+        try:
+            _become_run(control, selector, (wake_read, wake_write), fds, sandboxed)
+            start_run(3)
+        except BaseException:  # noqa: BLE001  the runtime's own failure, before the student's code
+            import traceback
+            os.write(2, ("awaitable runtime: " + traceback.format_exc()).encode("utf-8", "replace"))
+            os._exit(EXIT_CODES["judgeFailed"])
+        os._exit(0)
+
     _send(control, {"k": "up"})
 
     def reap() -> None:
@@ -70,6 +86,9 @@ def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> N
                 })
 
     def clean() -> None:
+        for spare in spares:  # killed below (sandboxed), or ends at the end of its socket
+            spare.socket.close()
+        spares.clear()
         if sandboxed:
             try:
                 os.kill(-1, signal.SIGKILL)  # from the namespace's init: everyone else in it
@@ -108,16 +127,11 @@ def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> N
                 os._exit(0)
             request = json.loads(data)
             if request.get("k") == "spawn" and len(fds) == 3:
-                pid = os.fork()
-                if pid == 0:
-                    try:
-                        _become_run(control, selector, (wake_read, wake_write), fds, sandboxed)
-                        start_run(3)
-                    except BaseException:  # noqa: BLE001  the runtime's own failure, before the student's code
-                        import traceback
-                        os.write(2, ("awaitable runtime: " + traceback.format_exc()).encode("utf-8", "replace"))
-                        os._exit(EXIT_CODES["judgeFailed"])
-                    os._exit(0)
+                pid = spares.pop().take(fds) if spares else None
+                if pid is None:
+                    pid = os.fork()
+                    if pid == 0:
+                        run(fds)
                 for fd in fds:
                     os.close(fd)
                 runs.add(pid)
@@ -133,6 +147,9 @@ def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> N
                 else:
                     if complete:
                         _send(control, {"k": "prepared"})
+                        # The first student process, forked now, while the
+                        # judge sets itself up: it waits for its descriptors.
+                        spares.append(_Spare(run))
             elif request.get("k") == "clean":
                 for fd in fds:
                     os.close(fd)
@@ -141,6 +158,37 @@ def serve(control: socket.socket, start_run, sandboxed: bool, prepare=None) -> N
             else:
                 for fd in fds:
                     os.close(fd)
+
+
+class _Spare:
+    """A student process forked ahead of the judge's first spawn, holding
+    nothing more than the host: it gets its channel and output pipes (the
+    judge's, through the host) when the judge asks for a process."""
+
+    def __init__(self, run) -> None:
+        self.socket, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.pid = os.fork()
+        if self.pid == 0:
+            self.socket.close()
+            try:
+                _data, fds, _flags, _address = socket.recv_fds(child_end, 16, 3)
+            except OSError:
+                fds = []
+            child_end.close()
+            if len(fds) != 3:
+                os._exit(0)  # the host ended, or a grading that spawned nothing
+            run(fds)
+        child_end.close()
+
+    def take(self, fds) -> int | None:
+        """The spare's pid once it has the descriptors; None if it is gone."""
+        try:
+            socket.send_fds(self.socket, [b"fds"], list(fds))
+        except OSError:
+            return None
+        finally:
+            self.socket.close()
+        return self.pid
 
 
 def _become_run(control, selector, wake, fds, sandboxed: bool) -> None:
