@@ -247,6 +247,7 @@ def _run_test(definition, runner: Runner, job: dict):
 
 def grade_mode(job: dict, student: StudentSide, document: dict) -> None:
     exercise = job["exercise"]
+    student.start()
     definitions = _load_tests(exercise["tests"])
     total_weight = sum(definition.weight for definition in definitions) or 1.0
     syntax = student.syntax()

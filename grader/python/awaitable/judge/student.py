@@ -109,6 +109,8 @@ class StudentSide:
         self.services = services
         self.sandboxed = sandboxed
         self.process: Process | None = None
+        # The first student process, asked for (start()) and not yet ready.
+        self._starting: Process | None = None
         self.started = time.monotonic()
         self.wall_budget = float(job["limits"]["wallSeconds"]) - 0.5
         self.output_limit = int(job["limits"]["outputKb"]) * 1024
@@ -165,7 +167,23 @@ class StudentSide:
     def _remaining(self) -> float:
         return self.wall_budget - (time.monotonic() - self.started)
 
+    def start(self) -> None:
+        """Asks for the first student process now: it compiles the submission
+        while the judge loads the tests (the first run, or syntax(), waits
+        until it is ready)."""
+        if self.process is None and self._starting is None:
+            self._starting = self._begin_spawn()
+
+    def _current(self) -> Process:
+        if self.process is not None:
+            return self.process
+        starting, self._starting = self._starting, None
+        return self._finish_spawn(starting) if starting is not None else self.spawn()
+
     def spawn(self) -> Process:
+        return self._finish_spawn(self._begin_spawn())
+
+    def _begin_spawn(self) -> Process:
         judge_end, student_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
@@ -182,6 +200,9 @@ class StudentSide:
         hello = {"k": "hello", "protocol": PROTOCOL_VERSION, "key": key.hex(), "config": config,
                  "submission": self.job["submission"]}
         protocol.write_all(judge_end.fileno(), protocol.encode_command(hello))
+        return process
+
+    def _finish_spawn(self, process: Process) -> Process:
         self.process = process
         observation = Observation(virtual=self.job["clock"] == "virtual", limit=0, services=self.services)
         end = self._drive(process, observation, expect="ready")
@@ -214,12 +235,19 @@ class StudentSide:
 
     def clean(self) -> None:
         """Every student process killed (and the namespace left to the host)."""
+        self._drop_starting()
         if self.process is not None:
             self.process.close()
             self.process = None
         self._host_request({"k": "clean"})
 
+    def _drop_starting(self) -> None:
+        if self._starting is not None:
+            self._starting.close()
+            self._starting = None
+
     def close(self) -> None:
+        self._drop_starting()
         if self.process is not None:
             try:
                 protocol.write_all(self.process.channel.fileno(), protocol.encode_command({"k": "exit"}))
@@ -236,14 +264,14 @@ class StudentSide:
 
     def syntax(self) -> dict | None:
         """The submission's syntax error (the first process compiles it)."""
-        process = self.process or self.spawn()
+        process = self._current()
         return (process.ready or {}).get("syntax")
 
     def run(self, target: dict) -> list[PhaseEnd]:
         """One run: the module's phase, then (for a call or a scenario) the call's."""
         if self._remaining() <= 0:
             return [self._wall_limit(Observation(virtual=True, limit=0, services=self.services))]
-        process = self.process or self.spawn()
+        process = self._current()
         protocol.write_all(process.channel.fileno(), protocol.encode_command({"k": "run", "target": target}))
         phases = []
         expect = ["module"] + (["call"] if target["kind"] in ("call", "scenario") else [])
