@@ -42,6 +42,12 @@ export interface SlotCgroup {
   killAll(spare?: number[]): Promise<number>;
   /** The processes in the group now (in any of its hierarchies). */
   pids(): number[];
+  /**
+   * Whether the group has a CPU controller of its own: its processes then
+   * share one CPU weight, so that a SCHED_IDLE one yields to the others of
+   * the group only (an armed runner to its slot's run), not to the machine.
+   */
+  readonly ownCpu: boolean;
   remove(): Promise<void>;
 }
 
@@ -217,6 +223,7 @@ abstract class CountingSlotCgroup {
 
 class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
   readonly procsFiles: string[];
+  readonly ownCpu: boolean;
   protected readonly counterFiles: CounterFiles;
 
   constructor(
@@ -229,6 +236,7 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
     this.procsFiles = [memoryDir, pidsDir, freezerDir, cpuDir]
       .filter((dir): dir is string => dir !== null)
       .map((dir) => path.join(dir, "cgroup.procs"));
+    this.ownCpu = cpuDir !== null;
     this.counterFiles = {
       memoryEvents: path.join(memoryDir, "memory.oom_control"),
       pidsEvents: path.join(pidsDir, "pids.events"),
@@ -286,11 +294,13 @@ class V1SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
 
 class V2SlotCgroup extends CountingSlotCgroup implements SlotCgroup {
   readonly procsFiles: string[];
+  readonly ownCpu: boolean;
   protected readonly counterFiles: CounterFiles;
 
   constructor(private readonly dir: string) {
     super();
     this.procsFiles = [path.join(dir, "cgroup.procs")];
+    this.ownCpu = existsSync(path.join(dir, "cpu.weight"));
     this.counterFiles = {
       memoryEvents: path.join(dir, "memory.events"),
       pidsEvents: path.join(dir, "pids.events"),

@@ -278,7 +278,7 @@ export class SandboxPool {
         };
       }
       slot.armed = processZygote()
-        .arm(slot.cgroup.procsFiles, slot.template)
+        .arm(slot.cgroup.procsFiles, slot.template, slot.cgroup.ownCpu)
         .catch(() => null);
       const { outcome, settled } = await runInSlot(slot, request, zygoteRequest, armed);
       cleanup = settled.catch(() => discardArmed(slot).then(() => slot.cgroup.killAll()).then(() => undefined, () => undefined));

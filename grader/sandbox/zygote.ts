@@ -173,7 +173,7 @@ export class Zygote {
    * a cgroup waits for an RCU grace period, ~10 ms on cgroup v1: done while
    * nothing waits for it). `run` gives it its request.
    */
-  async arm(cgroupProcs: string[], grading: GradingTemplate | null = null): Promise<ArmedRunner> {
+  async arm(cgroupProcs: string[], grading: GradingTemplate | null = null, idle = false): Promise<ArmedRunner> {
     await this.start();
     const connection = await this.connect().catch(async (error: NodeJS.ErrnoException) => {
       // The zygote died between runs: start another and try once more.
@@ -182,7 +182,7 @@ export class Zygote {
       await this.start();
       return this.connect();
     });
-    return new ArmedRunner(connection, cgroupProcs, this.pid, grading);
+    return new ArmedRunner(connection, cgroupProcs, this.pid, grading, idle);
   }
 
   /** Runs the request, on `armed` if it is still this zygote's and alive, else on a runner armed now. */
@@ -223,10 +223,11 @@ export class ArmedRunner {
     cgroupProcs: string[],
     private readonly zygotePid: number | undefined,
     private readonly grading: GradingTemplate | null = null,
+    idle = false,
   ) {
     let armed: (pids: number[] | null) => void = () => undefined;
     this.pids = new Promise((resolve) => (armed = resolve));
-    connection.write(`${JSON.stringify({ cgroupProcs, ...(grading ? { grading } : {}) })}\n`);
+    connection.write(`${JSON.stringify({ cgroupProcs, ...(grading ? { grading } : {}), ...(idle ? { idle } : {}) })}\n`);
     // Waiting for a run is no reason to keep the grader alive.
     connection.unref();
     let pending: Buffer = Buffer.alloc(0);

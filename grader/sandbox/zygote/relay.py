@@ -84,9 +84,11 @@ def runner(connection: socket.socket, become_pid_one):
         for procs in first["cgroupProcs"]:
             with open(procs, "w") as file:
                 file.write(str(os.getpid()))
-        # Until its request comes, what it sets up runs only on idle CPUs:
-        # never at the expense of the run its slot is running now.
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        if first.get("idle"):
+            # Until its request comes, what it sets up runs only when its
+            # slot's run leaves the CPU to it (its cgroup, which has a CPU
+            # controller of its own, competes with the machine as one).
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
         template = first.get("grading")
         pids = [os.getpid()]
         if template is not None:
