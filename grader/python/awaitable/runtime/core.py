@@ -287,7 +287,8 @@ def _refresh(snapshot: dict) -> dict:
         return _take_snapshot(_watched_modules())
     before = snapshot["versions"]
     views = snapshot["views"]
-    now = tuple(map(versions.current, views))
+    # (A namespace without a view is read again every time.)
+    now = tuple(object() if view is None else versions.read(view) for view in views)
     if now == before:
         return snapshot
     owners, scans, base = snapshot["owners"], snapshot["scans"], len(snapshot["owners"])
