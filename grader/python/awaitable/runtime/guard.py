@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import _json
 import _thread
-import hmac
 import operator
 import json
 import os
@@ -46,6 +45,7 @@ import sys
 import types
 
 from ..contract import EXIT_CODES, MAX_FRAME_BYTES
+from ..protocol import signer
 from . import versions as namespace_versions
 
 # Events the guard acts on.
@@ -92,10 +92,8 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
     _getframe = sys._getframe
     _get_ident = _thread.get_ident
     _lock = _thread.allocate_lock()
-    _digest = hmac._hashopenssl.hmac_digest if getattr(hmac, "_hashopenssl", None) is not None else hmac.digest
     _pack = struct.Struct(">I").pack
     _unpack = struct.Struct(">I").unpack
-    _to_bytes = int.to_bytes
     _encode_text = str.encode
     _type = type
     _id = id
@@ -146,7 +144,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
     identity = _fstat(fd)
     _identity = (identity.st_dev, identity.st_ino)
     del identity
-    _key = bytes(key)
+    _sign = signer(bytes(key))
     state = {"sequence": 0, "holder": None}
     # Threads of this process now inside the guard's own introspection: the
     # audit events that causes (reading frames) are the guard's, not the program's.
@@ -171,7 +169,7 @@ def install(*, key: bytes, fd: int, senders: dict, trusted_codes: frozenset, std
     def _send_frame(body: bytes) -> None:
         sequence = state["sequence"]
         state["sequence"] = sequence + 1
-        tag = _digest(_key, _to_bytes(sequence, 8, "big") + body, "sha256")
+        tag = _sign(sequence, body)
         data = memoryview(_pack(_len(body)) + tag + body)
         _check_channel()
         try:
