@@ -94,11 +94,12 @@ export async function reachableCluster(dataDir: string, user: PostgresUser | nul
   const target = path.join(await sharedFolder("clusters"), name);
   const existing = lstatSync(clusterDir, { throwIfNoEntry: false });
   if (existing?.isSymbolicLink() && readlinkSync(clusterDir) === target) return target;
+  if (existsSync(target)) {
+    // Left by an earlier project folder at this path, since removed (with
+    // the credentials it was made with): moved aside, never reused.
+    await rename(target, `${target}.orphaned-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+  }
   if (existing?.isDirectory() && existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    if (existsSync(path.join(target, "PG_VERSION"))) {
-      throw new Error(`Both ${clusterDir} and ${target} hold a PostgreSQL cluster; remove the one you do not need.`);
-    }
-    await rm(target, { recursive: true, force: true });
     execFileSync("cp", ["-a", clusterDir, target]);
   }
   await rm(clusterDir, { recursive: true, force: true });

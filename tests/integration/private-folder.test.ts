@@ -4,7 +4,7 @@
  * the binaries and a cluster folder it can reach (lib/db/postgres-user.ts).
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -81,5 +81,15 @@ describe.runIf(asRoot)("the embedded PostgreSQL as root in a root-only folder", 
     expect(await reachableCluster(dataDir, postgresUser())).toBe(readlinkSync(link));
     expect(await query()).toBe(2);
     expect(existsSync(path.join(readlinkSync(link), "PG_VERSION"))).toBe(true);
+
+    // The project folder removed and cloned again at the same path: a new
+    // cluster (the old one, made with other credentials, is moved aside).
+    const old = readlinkSync(link);
+    rmSync(path.join(privateFolder, ".data"), { recursive: true, force: true });
+    expect(await query()).toBe(1);
+    expect(readlinkSync(link)).toBe(old);
+    const aside = readdirSync(path.dirname(old)).filter((name) => name.startsWith(`${path.basename(old)}.orphaned-`));
+    expect(aside).toHaveLength(1);
+    expect(existsSync(path.join(path.dirname(old), aside[0]!, "PG_VERSION"))).toBe(true);
   });
 });
