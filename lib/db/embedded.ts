@@ -82,7 +82,14 @@ export async function startEmbeddedPostgres(options: {
     await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
   const stop = await spawnPostmaster({ binaries, cluster, runAs }, options.port, postgresFlags, log);
-  await createDatabaseIfMissing(adminUrl, options.database);
+  try {
+    await createDatabaseIfMissing(adminUrl, options.database);
+  } catch (error) {
+    // The server started but cannot be used (it refuses our credentials,
+    // say): stopped, not left running behind a failed start.
+    await stop().catch(() => undefined);
+    throw error;
+  }
   return { url: `${base}/${options.database}`, adminUrl, stop };
 }
 

@@ -4,7 +4,8 @@
  * the binaries and a cluster folder it can reach (lib/db/postgres-user.ts).
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -91,5 +92,24 @@ describe.runIf(asRoot)("the embedded PostgreSQL as root in a root-only folder", 
     const aside = readdirSync(path.dirname(old)).filter((name) => name.startsWith(`${path.basename(old)}.orphaned-`));
     expect(aside).toHaveLength(1);
     expect(existsSync(path.join(path.dirname(old), aside[0]!, "PG_VERSION"))).toBe(true);
+  });
+
+  it("stops the server it started when it cannot use it (credentials that do not match the cluster)", async () => {
+    const dataDir = path.join(privateFolder, ".data", "mismatch");
+    const port = await freePort();
+    const first = await startEmbeddedPostgres({ dataDir, port, database: "mismatch", durable: false });
+    await first.stop();
+    writeFileSync(path.join(dataDir, "credentials.json"), JSON.stringify({ user: "awaitable", password: "not-the-one" }));
+    await expect(startEmbeddedPostgres({ dataDir, port, database: "mismatch", durable: false })).rejects.toThrow(/password/);
+    // Nothing left listening: a server on the port would be ours, leaked.
+    const listening = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    expect(listening).toBe(false);
   });
 });
