@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .judge.messages import message
-from .judge.values import StudentObject, is_coroutine, rebuild
+from .judge.values import StudentObject, is_asyncio_future, is_coroutine, rebuild
 from .text import bilingual, seconds
 
 
@@ -374,6 +374,8 @@ class TestContext:
             return
         if is_coroutine(actual):
             _fail("equal-coroutine", "missing-await", expected=_short(expected))
+        if is_asyncio_future(actual):
+            _fail("equal-future", "missing-await", kind=actual.type, expected=_short(expected))
         if actual is None:
             _fail("equal-none", "missing-return", expected=_short(expected))
         _fail("equal", None, expected=_short(expected), actual=_short(actual))

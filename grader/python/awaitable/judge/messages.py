@@ -87,6 +87,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The coroutine {where} made the blocking call {call} ({seconds} s): it blocked the event loop. Use the "
         "async equivalent (await asyncio.sleep, aiohttp, run_in_executor).",
     ),
+    "equal-future": (
+        "结果是一个 asyncio 的 {kind} 对象，而不是 {expected}：Task 和 Future（包括 asyncio.gather 返回的）要 await 才能拿到结果。",
+        "The result is an asyncio {kind}, not {expected}: a Task or Future (asyncio.gather returns one too) gives its result only when awaited.",
+    ),
     "equal": (
         "结果不对：期望 {expected}，实际得到 {actual}。",
         "Wrong result: expected {expected}, got {actual}.",

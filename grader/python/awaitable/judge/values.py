@@ -26,10 +26,20 @@ class StudentObject:
     def is_coroutine(self) -> bool:
         return self.type == "coroutine"
 
+    @property
+    def is_asyncio_future(self) -> bool:
+        """An asyncio Task or Future (gather's _GatheringFuture too): what a
+        function returns when it hands back an awaitable instead of awaiting it."""
+        return self.module in _ASYNCIO_FUTURE_MODULES and self.type in _ASYNCIO_FUTURE_TYPES
+
     def __repr__(self) -> str:
         if self.type == "coroutine":
             return f"<coroutine object {self.name}>"
         return f"<{self.type} object>"
+
+
+_ASYNCIO_FUTURE_MODULES = frozenset({"_asyncio", "asyncio.futures", "asyncio.tasks"})
+_ASYNCIO_FUTURE_TYPES = frozenset({"Task", "Future", "_GatheringFuture"})
 
 
 class Truncated:
@@ -135,3 +145,7 @@ def rebuild(value):
 
 def is_coroutine(value) -> bool:
     return isinstance(value, StudentObject) and value.is_coroutine
+
+
+def is_asyncio_future(value) -> bool:
+    return isinstance(value, StudentObject) and value.is_asyncio_future
