@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -234,8 +235,10 @@ def _run_test(definition, runner: Runner, job: dict):
             entry = _test_entry(definition, "error", message("memory-limit"), context.measured, "memory")
         else:
             kind = "student-error"
-            entry = _test_entry(definition, "error", message("student-exception", error=error.get("message") or ""),
-                                context.measured, "exception")
+            gather_line = gather_in_traceback(error.get("traceback") or "", str(job["submission"]["name"]))
+            text = (message("student-exception", error=error.get("message") or "") if gather_line is None else
+                    message("student-exception-gather", error=error.get("message") or "", line=gather_line))
+            entry = _test_entry(definition, "error", text, context.measured, "exception")
     except HostGone:
         raise
     except Exception as grader_bug:  # an exercise's tests.py is broken: ours, not the student's
@@ -243,6 +246,20 @@ def _run_test(definition, runner: Runner, job: dict):
     if error is not None:
         entry["error"] = error
     return entry, kind, context
+
+
+_GATHER_CALL = re.compile(r"\bgather\s*\(")
+
+
+def gather_in_traceback(traceback_text: str, submission: str) -> int | None:
+    """The line of the submission's own code, in the exception's traceback,
+    that awaits asyncio.gather (which re-raised it), or None."""
+    lines = traceback_text.splitlines()
+    for index, line in enumerate(lines[:-1]):
+        match = re.match(r'\s*File "(.*)", line (\d+)', line)
+        if match and match.group(1) == submission and _GATHER_CALL.search(lines[index + 1]):
+            return int(match.group(2))
+    return None
 
 
 def grade_mode(job: dict, student: StudentSide, document: dict) -> None:

@@ -124,6 +124,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "你的代码抛出了未捕获的异常：{error}",
         "Your code raised an uncaught exception: {error}",
     ),
+    "student-exception-gather": (
+        "你的代码抛出了未捕获的异常：{error}。它是从第 {line} 行的 asyncio.gather 里传出来的："
+        "gather 会把它等待的某个任务的第一个异常原样抛出（其他任务还在继续运行）；"
+        "加上 return_exceptions=True，异常会作为结果出现在返回的列表里，而不是被抛出。",
+        "Your code raised an uncaught exception: {error}. It came out of the asyncio.gather on line {line}: "
+        "gather re-raises the first exception of the awaitables it waits for (the others go on running); "
+        "with return_exceptions=True the exception comes back in the results list instead of being raised.",
+    ),
     "deadlock": (
         "死锁：在虚拟时间 {now} 秒时，所有协程和线程都在等待，再也没有任何事情能发生"
         "（例如 Event 从未被 set、Lock 从未被释放、队列永远为空、任务在等待自己）。",
