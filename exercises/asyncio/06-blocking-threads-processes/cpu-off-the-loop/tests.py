@@ -35,8 +35,8 @@ def uses_the_executor(t):
     run = t.measure(t.scenario("analyze_with"), URLS, [100, 200])
     _, submitted = run.result
     if submitted.count("count_primes") != 2:
-        fail("blocking-cpu", f"传入的 executor 收到了 {submitted!r}，应收到两次 count_primes。请用 loop.run_in_executor(executor, count_primes, n)，不要用别的线程池。",
-             f"The executor passed in received {submitted!r}; it should get count_primes twice. Use loop.run_in_executor(executor, count_primes, n), not another pool.")
+        fail("blocking-cpu", f"count_primes 的调用：{submitted!r}，应在传入的 executor 里运行两次。请用 loop.run_in_executor(executor, count_primes, n)，不要用别的线程池。",
+             f"The calls of count_primes: {submitted!r}; it should run twice in the executor passed in. Use loop.run_in_executor(executor, count_primes, n), not another pool.")
 
 
 @test("io-concurrent", zh="3 个请求并发：约 1 秒，不是 3 秒", en="The 3 requests run concurrently: about 1 s, not 3 s", weight=2)
