@@ -34,6 +34,7 @@ import { fileURLToPath } from "node:url";
 import { createSlotCgroup, type CgroupUsage, type SlotCgroup } from "./cgroups";
 import type { StoppedBy, TSandboxLimits } from "./limits";
 import {
+  templateOf,
   Zygote,
   zygoteSocketPath,
   type ArmedRunner,
@@ -266,17 +267,7 @@ export class SandboxPool {
       });
       // Joining a cgroup waits for an RCU grace period (~10 ms on cgroup v1):
       // the next run's runner does it now, while this run goes on.
-      if (zygoteRequest.kind === "grade" && zygoteRequest.runtime) {
-        slot.template = {
-          kind: "grade",
-          uid: slot.uid,
-          judgeUid: slot.judgeUid,
-          env: zygoteRequest.env,
-          binds: zygoteRequest.binds,
-          limits: { tmpMb: zygoteRequest.limits.tmpMb },
-          runtime: zygoteRequest.runtime,
-        };
-      }
+      slot.template = templateOf(zygoteRequest) ?? slot.template;
       slot.armed = processZygote()
         .arm(slot.cgroup.procsFiles, slot.template, slot.cgroup.ownCpu)
         .catch(() => null);

@@ -73,17 +73,32 @@ export type GradingTemplate = Pick<ZygoteRequest, "uid" | "judgeUid" | "env" | "
   runtime: GradingRuntime;
 };
 
+/** What a grading request shares with the slot's next gradings (null for a program, or a grading without its runtime). */
+export function templateOf(request: ZygoteRequest): GradingTemplate | null {
+  if (request.kind !== "grade" || !request.runtime) return null;
+  return {
+    kind: "grade",
+    uid: request.uid,
+    judgeUid: request.judgeUid,
+    env: request.env,
+    binds: request.binds,
+    limits: { tmpMb: request.limits.tmpMb },
+    runtime: { clock: request.runtime.clock, cpu: request.runtime.cpu },
+  };
+}
+
 /** Whether the request is one that a runner armed with the template can run. */
 export function fitsTemplate(request: ZygoteRequest, template: GradingTemplate): boolean {
+  const own = templateOf(request);
   return (
-    request.kind === "grade" &&
-    request.uid === template.uid &&
-    request.judgeUid === template.judgeUid &&
-    request.limits.tmpMb === template.limits.tmpMb &&
-    request.runtime?.clock === template.runtime.clock &&
-    request.runtime.cpu === template.runtime.cpu &&
-    JSON.stringify(request.binds) === JSON.stringify(template.binds) &&
-    JSON.stringify(Object.entries(request.env)) === JSON.stringify(Object.entries(template.env))
+    own !== null &&
+    own.uid === template.uid &&
+    own.judgeUid === template.judgeUid &&
+    own.limits.tmpMb === template.limits.tmpMb &&
+    own.runtime.clock === template.runtime.clock &&
+    own.runtime.cpu === template.runtime.cpu &&
+    JSON.stringify(own.binds) === JSON.stringify(template.binds) &&
+    JSON.stringify(Object.entries(own.env)) === JSON.stringify(Object.entries(template.env))
   );
 }
 

@@ -177,7 +177,7 @@ def grading(request: dict, setup_write: int, armed_write: int | None = None) -> 
             # The host has waited for these before dropping its privileges
             # (which it does while this process reads the job).
             control.send(json.dumps({"k": "limits", "limits": request["limits"]}).encode())
-            job = judge_main.read_rest_of_job(start, 0)
+            job = judge_main.read_job(0, start)
             if {"clock": job.get("clock"), "cpu": job.get("cpu")} != request["runtime"]:
                 raise ValueError("the job's clock or CPU accounting is not the request's")
         else:

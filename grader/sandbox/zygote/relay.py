@@ -77,7 +77,7 @@ def runner(connection: socket.socket, become_pid_one):
     must report its setup on setup_write (and, armed, that the student's
     host exists on armed_write); in the runner, never returns."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the runner waits for its pid 1
-    armed = None
+    armed = False  # pid 1 forked (and the student's host started) before the request
     try:
         lines = Lines(connection)
         first = lines.next()
@@ -95,14 +95,11 @@ def runner(connection: socket.socket, become_pid_one):
             # A grading's pid 1 and the student's host set up now, from the
             # template (what every grading of this slot shares): the request
             # only completes them.
-            pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
-            setup_read, setup_write = os.pipe()
             armed_read, armed_write = os.pipe()
             # The host's /proc: pid 1 is about to replace the root this
             # process shares with it (same mount namespace) by the run's.
             proc = os.open("/proc", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-            unshare(ALL_NAMESPACES)
-            pid = os.fork()
+            pid, pipes, setup_read, setup_write = _fork_pid_one()
             if pid == 0:
                 os.close(setup_read)
                 os.close(armed_read)
@@ -119,22 +116,17 @@ def runner(connection: socket.socket, become_pid_one):
                 except OSError:
                     said = ""
                 raise RuntimeError(f"the armed grading's pid 1 did not start the student's host: {said}")
-            armed = (pid, pipes, setup_read, setup_write)
+            armed = True
             pids += [pid, host]
         # Armed: in the slot's cgroups, waiting for its run.
         connection.sendall(frame(b"a", json.dumps({"pids": pids}).encode()))
         request = lines.next()
         for waiting in pids:  # the runner, and an armed grading's pid 1 and host
             os.sched_setscheduler(waiting, os.SCHED_OTHER, os.sched_param(0))
-        if armed is None:
-            pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
-            setup_read, setup_write = os.pipe()
-            unshare(ALL_NAMESPACES)
-            pid = os.fork()
-        else:
-            pid, pipes, setup_read, setup_write = armed
-            if request.get("kind") != "grade":
-                raise ValueError("a runner armed for a grading was given another kind of run")
+        if not armed:
+            pid, pipes, setup_read, setup_write = _fork_pid_one()
+        elif request.get("kind") != "grade":
+            raise ValueError("a runner armed for a grading was given another kind of run")
     except BaseException as failure:  # noqa: BLE001
         try:
             connection.sendall(frame(b"s", f"{type(failure).__name__}: {failure}".encode()))
@@ -146,7 +138,7 @@ def runner(connection: socket.socket, become_pid_one):
         return become_pid_one(request, pipes, setup_write)
     try:
         # An armed pid 1 reads the request itself, as the first line of its standard input.
-        header = b"" if armed is None else json.dumps({key: value for key, value in request.items() if key != "stdin"}).encode() + b"\n"
+        header = b"" if not armed else json.dumps({key: value for key, value in request.items() if key != "stdin"}).encode() + b"\n"
         relay(connection, request, pid, pipes, setup_read, setup_write, header)
     except BaseException as failure:  # noqa: BLE001
         # Pid 1 dies with the runner (its parent-death signal), and its whole
@@ -158,6 +150,15 @@ def runner(connection: socket.socket, become_pid_one):
         except OSError:
             pass
     os._exit(0)
+
+
+def _fork_pid_one():
+    """The run's pipes and setup pipe, new namespaces, and the fork of its
+    pid 1: (pid, pipes, setup_read, setup_write), pid 0 in pid 1."""
+    pipes = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "channel")}
+    setup_read, setup_write = os.pipe()
+    unshare(ALL_NAMESPACES)
+    return os.fork(), pipes, setup_read, setup_write
 
 
 def _armed_host(armed_read: int, pid: int, proc: int) -> int | None:

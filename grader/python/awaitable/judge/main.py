@@ -249,6 +249,7 @@ def _run_test(definition, runner: Runner, job: dict):
 
 
 _GATHER_CALL = re.compile(r"\bgather\s*\(")
+_TRACEBACK_FILE = re.compile(r'\s*File "(.*)", line (\d+)')
 
 
 def gather_in_traceback(traceback_text: str, submission: str) -> int | None:
@@ -256,7 +257,7 @@ def gather_in_traceback(traceback_text: str, submission: str) -> int | None:
     that awaits asyncio.gather (which re-raised it), or None."""
     lines = traceback_text.splitlines()
     for index, line in enumerate(lines[:-1]):
-        match = re.match(r'\s*File "(.*)", line (\d+)', line)
+        match = _TRACEBACK_FILE.match(line)
         if match and match.group(1) == submission and _GATHER_CALL.search(lines[index + 1]):
             return int(match.group(2))
     return None
@@ -426,8 +427,9 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_job(fd: int = 0) -> dict:
-    return json.loads(_read_all(fd))
+def read_job(fd: int = 0, start: bytes = b"") -> dict:
+    """The job on ``fd`` (after ``start``, what was read of it already)."""
+    return json.loads(start + _read_all(fd))
 
 
 def read_request(fd: int = 0) -> tuple[dict, bytes]:
@@ -441,7 +443,3 @@ def read_request(fd: int = 0) -> tuple[dict, bytes]:
         pending += chunk
     request, _, rest = pending.partition(b"\n")
     return json.loads(request), rest
-
-
-def read_rest_of_job(start: bytes, fd: int = 0) -> dict:
-    return json.loads(start + _read_all(fd))

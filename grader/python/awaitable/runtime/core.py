@@ -265,15 +265,21 @@ def _take_snapshot(modules: list) -> dict:
             pairs.append(_groups(vars(cls), *_scan_class(public, name, cls)))
     # What each check reads (the views, the versions, the pairs) is allocated
     # together: reading it touches a few pages, not one per namespace.
-    views = tuple([versions.view(vars(owner)) for owner in owners])
+    return _snapshot_of(modules, versions.current(versions.view(sys.modules)), tuple(owners), tuple(scans),
+                        frozenset(id(owner) for owner in owners), (), (),
+                        tuple([versions.view(vars(owner)) for owner in owners]),
+                        tuple([(watched, hot) for watched, hot in pairs]))
+
+
+def _snapshot_of(modules: list, modules_version, owners: tuple, scans: tuple, owner_ids: frozenset,
+                 extra_owners: tuple, extra_scans: tuple, views: tuple, pairs: tuple) -> dict:
+    """A snapshot, its versions read now (nothing may change between its
+    scan and this)."""
     return {
-        "modules": modules,
-        "modulesVersion": versions.current(versions.view(sys.modules)),
-        "owners": tuple(owners), "scans": tuple(scans), "ownerIds": frozenset(id(owner) for owner in owners),
-        "extraOwners": (), "extraScans": (),
-        "views": views,
-        "versions": tuple([versions.current(view) for view in views]),
-        "pairs": tuple([(watched, hot) for watched, hot in pairs]),
+        "modules": modules, "modulesVersion": modules_version,
+        "owners": owners, "scans": scans, "ownerIds": owner_ids,
+        "extraOwners": extra_owners, "extraScans": extra_scans,
+        "views": views, "versions": tuple([versions.current(view) for view in views]), "pairs": pairs,
     }
 
 
@@ -312,14 +318,9 @@ def _refresh(snapshot: dict) -> dict:
         else:  # a class: (its module's public name, its name)
             prefix, entries = _scan_class(scan[0], scan[1], owner)
         replaced[index] = _groups(vars(owner), prefix, entries)
-    views = views + tuple(added_views)
     pairs = tuple([replaced.get(index, pair) for index, pair in enumerate(snapshot["pairs"])]) + tuple(added_pairs)
-    return {
-        "modules": snapshot["modules"], "modulesVersion": snapshot["modulesVersion"],
-        "owners": owners, "scans": scans, "ownerIds": frozenset(known),
-        "extraOwners": tuple(extra_owners), "extraScans": tuple(extra_scans),
-        "views": views, "versions": tuple(map(versions.current, views)), "pairs": pairs,
-    }
+    return _snapshot_of(snapshot["modules"], snapshot["modulesVersion"], owners, scans, frozenset(known),
+                        tuple(extra_owners), tuple(extra_scans), views + tuple(added_views), pairs)
 
 
 def _final(snapshot: dict) -> tuple:

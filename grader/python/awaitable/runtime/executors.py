@@ -10,6 +10,7 @@ import threading
 
 from .clock import scheduler
 from .names import job_name
+from .threads import _original_join
 from .trace import recorder
 
 _submitting = threading.local()
@@ -17,7 +18,6 @@ _original_submit = futures_thread.ThreadPoolExecutor.submit
 _original_work_item_init = futures_thread._WorkItem.__init__
 _original_work_item_run = futures_thread._WorkItem.run
 _original_shutdown = futures_thread.ThreadPoolExecutor.shutdown
-_original_join = threading.Thread.join
 
 
 def executor_submit(self, fn, /, *args, **kwargs):

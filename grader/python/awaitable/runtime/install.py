@@ -55,8 +55,9 @@ FAKE_MODULES = {"aiohttp": fake_aiohttp, "requests": fake_requests, "aiofiles": 
 
 def register_fakes() -> None:
     """The fake libraries in sys.modules from the zygote on (install() puts
-    the same modules there again, which changes nothing): sys.modules is then
-    as the zygote's snapshot saw it (core.py, _refresh)."""
+    the same modules there again with their file latency, which changes
+    nothing in sys.modules): it is then as the zygote's snapshot saw it
+    (core.py, _refresh)."""
     sys.modules.update(FAKE_MODULES)
 
 
@@ -83,7 +84,6 @@ def install_base(clock: str, cpu: str) -> None:
         install_executors()
         processes.install()
     install_trace()
-    fakeio.install(0.0, FAKE_MODULES)
     replay = streams.install_streams()
     processes.streams.update(replay)
     port.sources["events"] = recorder.take_events
@@ -100,7 +100,7 @@ def install(config: dict) -> None:
     elif installed != {"clock": config["clock"], "cpu": config["cpu"]}:
         raise ValueError(f"the runtime was installed for {installed}, not for this job's {config['clock']} clock and {config['cpu']} CPU")
     scheduler.limit = float(config["limits"]["virtualSeconds"])
-    fakeio.settings["fileLatency"] = float((config.get("io") or {}).get("fileLatency", 0.0))
+    fakeio.install(float((config.get("io") or {}).get("fileLatency", 0.0)), FAKE_MODULES)
     apply_limits(config["limits"])
 
 
