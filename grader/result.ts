@@ -27,6 +27,10 @@ export const ZTestResult = z.object({
   weight: z.number().nonnegative(),
   message: ZText.nullable().describe("Why it failed, for the learner; null when passed"),
   misconception: z.string().nullable().describe("Machine-readable cause (grader/contract.json misconceptions), or the author's own code"),
+  messageKind: z
+    .enum(["exercise", "observed", "measured"])
+    .nullable()
+    .describe("Where the message comes from: the exercise's own tests, a cause seen in the run, or only measured vs expected"),
   duration: z.number().nullable().describe("Seconds measured on the run's clock in this test"),
   error: z
     .object({ type: z.string(), message: z.string(), line: z.number().nullable(), traceback: z.string() })

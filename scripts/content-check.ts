@@ -4,6 +4,8 @@
 // not pass, quiz keys agree with running their code. Also fails when
 // docs/seed-coverage.md is stale or a teaching seed section has nothing.
 // Exit status 1 when anything is wrong. Needs root (the sandbox), as npm test.
+// `npm run content:check -- <slug> …` grades only those exercises (and no
+// quiz keys): for authors at work; npm test always checks everything.
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,9 +43,17 @@ for (const row of seedCoverage(content).filter(isUncovered)) {
 problems.push({ section: "seed coverage", problems: coverage });
 
 const concurrency = Number(process.env.GRADER_CONCURRENCY ?? "") || os.availableParallelism();
+const slugs = process.argv.slice(2);
+const only = slugs.length > 0 ? new Set(slugs) : undefined;
+const unknown = slugs.filter((slug) => !items.some((item) => item.kind === "EXERCISE" && item.slug === slug));
+if (unknown.length > 0) {
+  console.error(`content:check: no exercise ${unknown.join(", ")}`);
+  process.exit(2);
+}
 let lastShown = 0;
 const report = await checkContentByRunning(content, {
   concurrency,
+  only,
   onJobDone: (done, total) => {
     // A progress line every ~10 %, so a long check shows it is alive without flooding CI logs.
     if (process.stdout.isTTY) process.stdout.write(`\r  grading ${done}/${total}…`);
@@ -54,6 +64,14 @@ const report = await checkContentByRunning(content, {
   },
 });
 if (process.stdout.isTTY) process.stdout.write("\n");
+const { tally } = report;
+const specific = tally.wrongMessages.exercise + tally.wrongMessages.observed;
+console.log(
+  `solutions: ${tally.reference} reference, ${tally.correct} alternative correct, ${tally.wrong} known-wrong; ` +
+    `known-wrong with a specific message: ${specific}/${tally.wrong} ` +
+    `(${tally.wrongMessages.exercise} the exercise's own, ${tally.wrongMessages.observed} an observed cause, ` +
+    `${tally.wrongMessages.measured} only measured)`,
+);
 problems.push({ section: "running in the grader", problems: report.problems });
 
 for (const warning of content.warnings) console.log(`⚠ ${formatProblem(warning, root)}`);

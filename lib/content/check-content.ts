@@ -15,7 +15,15 @@ import type { TQuestion } from "./schemas";
 
 type Job = { file: string; path: string | null; describe: string; run: () => Promise<string[]> };
 
-export type CheckRunsReport = { problems: ContentProblem[]; runs: number };
+/** How many solutions were graded, and where the known-wrong ones' messages came from (grader/CONTRACT.md, messageKind). */
+export type SolutionTally = {
+  reference: number;
+  correct: number;
+  wrong: number;
+  wrongMessages: { exercise: number; observed: number; measured: number };
+};
+
+export type CheckRunsReport = { problems: ContentProblem[]; runs: number; tally: SolutionTally };
 
 const summary = (result: TGradingResult) => {
   const tests = result.tests.map((test) => `${test.id}=${test.status}${test.misconception ? `(${test.misconception})` : ""}`).join(" ");
@@ -55,7 +63,7 @@ export function cpuMarginProblems(file: string, result: TGradingResult): string[
   return problems;
 }
 
-function exerciseJobs(item: LoadedExerciseItem): Job[] {
+function exerciseJobs(item: LoadedExerciseItem, tally: SolutionTally): Job[] {
   const exercise = harnessExercise(item);
   const grade = (file: string) => runHarness({ mode: "grade", submissionPath: path.join(item.directory, file), exercise });
   const jobs: Job[] = [
@@ -81,7 +89,22 @@ function exerciseJobs(item: LoadedExerciseItem): Job[] {
       },
     },
   ];
+  tally.reference += 1;
+  for (const [index, correct] of item.definition.correctSolutions.entries()) {
+    tally.correct += 1;
+    jobs.push({
+      file: item.file,
+      path: `correctSolutions.${index}`,
+      describe: `${item.slug}: ${correct.file}`,
+      run: async () => {
+        const result = await grade(correct.file);
+        const problems = result.verdict === "PASSED" ? [] : [`${correct.file} is correct and must pass every test; got ${summary(result)}`];
+        return [...problems, ...cpuMarginProblems(correct.file, result)];
+      },
+    });
+  }
   for (const [index, wrong] of item.definition.wrongSolutions.entries()) {
+    tally.wrong += 1;
     jobs.push({
       file: item.file,
       path: `wrongSolutions.${index}`,
@@ -103,6 +126,14 @@ function exerciseJobs(item: LoadedExerciseItem): Job[] {
             `${wrong.file} fails "${wrong.failsTest}" with misconception ${named.misconception ?? "(none)"}, ` +
               `not the declared ${wrong.misconception}; got ${summary(result)}`,
           );
+        } else if (named.messageKind) {
+          tally.wrongMessages[named.messageKind] += 1;
+          if (named.messageKind === "measured") {
+            problems.push(
+              `${wrong.file} fails "${wrong.failsTest}" with a message that only compares measurements (${named.message?.en}): ` +
+                "give the test a message of this exercise's own (t.fail) that names the mistake",
+            );
+          }
         }
         return [...problems, ...cpuMarginProblems(wrong.file, result)];
       },
@@ -188,17 +219,20 @@ function runnableCode(question: TQuestion): string | null {
 /** Runs every check, `concurrency` at a time; a job that throws is a problem, not a crash. */
 export async function checkContentByRunning(
   content: LoadedContent,
-  options: { concurrency: number; onJobDone?: (done: number, total: number) => void },
+  options: { concurrency: number; onJobDone?: (done: number, total: number) => void; only?: ReadonlySet<string> },
 ): Promise<CheckRunsReport> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "awaitable-content-check-"));
   try {
     const jobs: Job[] = [];
+    const tally: SolutionTally = { reference: 0, correct: 0, wrong: 0, wrongMessages: { exercise: 0, observed: 0, measured: 0 } };
     for (const course of content.courses) {
       for (const chapter of course.chapters) {
-        for (const item of chapter.items) if (item.kind === "EXERCISE") jobs.push(...exerciseJobs(item));
+        for (const item of chapter.items) {
+          if (item.kind === "EXERCISE" && (!options.only || options.only.has(item.slug))) jobs.push(...exerciseJobs(item, tally));
+        }
       }
     }
-    for (const question of content.questions) {
+    for (const question of options.only ? [] : content.questions) {
       const job = questionJob(question, scratch);
       if (job) jobs.push(job);
     }
@@ -219,7 +253,7 @@ export async function checkContentByRunning(
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
-    return { problems: problems.flat(), runs: jobs.length };
+    return { problems: problems.flat(), runs: jobs.length, tally };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

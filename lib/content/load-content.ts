@@ -385,7 +385,7 @@ class Loader {
         const exercise = this.parse(ZExerciseFile, raw.value, file);
         if (!exercise) return undefined;
         this.checkSeedReferences(exercise.seeds, seedIndex, file, "");
-        await this.checkWrongSolutions(exercise, directory, file, tests);
+        await this.checkSolutionFiles(exercise, directory, file, tests);
         if (!prompt || starter === undefined || tests === undefined) return undefined;
         const content = {
           prompt,
@@ -420,7 +420,7 @@ class Loader {
     }
   }
 
-  async checkWrongSolutions(exercise: TExerciseFile, directory: string, file: string, tests: string | undefined) {
+  async checkSolutionFiles(exercise: TExerciseFile, directory: string, file: string, tests: string | undefined) {
     const testIds = tests === undefined ? null : new Set(declaredTestIds(tests));
     const listed = new Set<string>();
     for (const [index, wrong] of exercise.wrongSolutions.entries()) {
@@ -432,11 +432,19 @@ class Loader {
         this.error(file, `${where}.failsTest`, `tests.py declares no test "${wrong.failsTest}" (it has: ${[...testIds].join(", ") || "none"})`);
       }
     }
-    const wrongDirectory = path.join(directory, "wrong");
-    if (!existsSync(wrongDirectory)) return;
-    for (const name of (await readdir(wrongDirectory)).sort()) {
-      if (name.endsWith(".py") && !listed.has(`wrong/${name}`)) {
-        this.warn(path.join(wrongDirectory, name), null, "not listed in exercise.json wrongSolutions: content:check never runs it");
+    for (const [index, correct] of exercise.correctSolutions.entries()) {
+      const where = `correctSolutions.${index}`;
+      if (listed.has(correct.file)) this.error(file, `${where}.file`, `${correct.file} is listed twice`);
+      listed.add(correct.file);
+      if (!(await isFile(path.join(directory, correct.file)))) this.error(file, `${where}.file`, `${correct.file} is missing`);
+    }
+    for (const [folder, field] of [["wrong", "wrongSolutions"], ["correct", "correctSolutions"]] as const) {
+      const solutions = path.join(directory, folder);
+      if (!existsSync(solutions)) continue;
+      for (const name of (await readdir(solutions)).sort()) {
+        if (name.endsWith(".py") && !listed.has(`${folder}/${name}`)) {
+          this.warn(path.join(solutions, name), null, `not listed in exercise.json ${field}: content:check never runs it`);
+        }
       }
     }
   }

@@ -8,7 +8,7 @@
  *   <chapter>/chapter.json           ZChapterFile: the chapter and its item folders, in order
  *   <chapter>/<item>/lesson.json     ZLessonFile  + lesson.zh-CN.md, lesson.en.md
  *   <chapter>/<item>/exercise.json   ZExerciseFile + prompt.zh-CN.md, prompt.en.md, starter.py,
- *                                    solution.py, tests.py, wrong/*.py
+ *                                    solution.py, tests.py, correct/*.py, wrong/*.py
  *   <chapter>/<item>/quiz.json       ZQuizFile: a fixed practice set drawn from the bank
  *   questions/*.json                 ZQuestionBankFile: the quiz question bank
  */
@@ -25,6 +25,9 @@ export const ZBilingual = z
  * so editors complete and check it; strict objects would otherwise reject the key.
  */
 const editorSchema = { $schema: z.string().optional().describe("Path of this file's JSON Schema, for editors") };
+
+/** Correct solutions besides the reference that each exercise must carry (issue 11). */
+export const MIN_CORRECT_SOLUTIONS = 0;
 
 const ZId = z.uuid().describe("Stable id (a uuid): never change it, so renames keep students' history");
 const ZSlug = z
@@ -156,6 +159,13 @@ export const ZWrongSolution = z
   })
   .strict();
 
+export const ZCorrectSolution = z
+  .object({
+    file: z.string().regex(/^correct\/[a-z0-9-]+\.py$/).describe("Another correct solution, under correct/"),
+    style: ZBilingual.describe("How it differs from the reference (TaskGroup, as_completed, functools.partial, …)"),
+  })
+  .strict();
+
 export const ZExerciseFile = z
   .object({
     ...itemCommon,
@@ -166,6 +176,11 @@ export const ZExerciseFile = z
     limits: ZLimitsOverride.optional(),
     io: ZFakeIo.optional(),
     hints: z.array(ZBilingual).min(1).describe("Hints in increasing strength"),
+    correctSolutions: z
+      .array(ZCorrectSolution)
+      .min(MIN_CORRECT_SOLUTIONS)
+      .default([])
+      .describe("Correct solutions in other styles than solution.py; content:check proves each passes every test"),
     wrongSolutions: z.array(ZWrongSolution).min(1).describe("Known-wrong solutions, each failing a named test"),
   })
   .strict();

@@ -27,17 +27,19 @@ import fnmatch
 from dataclasses import dataclass
 from typing import Callable
 
-from .judge.messages import message
+from .judge.messages import message, message_kind
 from .judge.values import StudentObject, is_asyncio_future, is_coroutine, rebuild
 from .text import bilingual, seconds
 
 
 class Failure(Exception):
     """A failed assertion: ``Failure(zh=..., en=..., misconception=...)``
-    (or ``Failure({"zh-CN": ..., "en": ...}, misconception)``)."""
+    (or ``Failure({"zh-CN": ..., "en": ...}, misconception)``). ``kind`` is
+    where the message comes from: "exercise" for the author's own words, the
+    catalogue's kind (judge/messages.py) for the shared assertions."""
 
     def __init__(self, text: dict | None = None, misconception: str | None = None, *, zh: str | None = None,
-                 en: str | None = None) -> None:
+                 en: str | None = None, kind: str = "exercise") -> None:
         if text is None:
             text = bilingual(zh or "", en or "")
         elif "zh-CN" not in text:
@@ -45,6 +47,7 @@ class Failure(Exception):
         super().__init__(text["en"])
         self.text = text
         self.misconception = misconception
+        self.kind = kind
 
 
 class Stalled(Exception):
@@ -172,12 +175,35 @@ def rebuild_error(error: dict | None) -> BaseException | None:
                                    "mro": error.get("mro", []), "args": [argument] if argument else []}})
 
 
+def _queued_on(run: Run, primitive: str) -> bool:
+    """Some task of the run waited on ``primitive`` (e.g. "Semaphore.acquire")."""
+    return any(event["kind"] == "suspend" and event.get("on") == primitive for event in run.events)
+
+
+def _unfinished(run: Run) -> list[str]:
+    """The coroutines of the tasks still running when the function under test
+    returned (the run then cancelled them), or that never ended."""
+    ends = {event["task"]: index for index, event in enumerate(run.events) if event["kind"] == "end"}
+    roots = [ends.get(task["id"]) for task in run.tasks if task["parent"] is None]
+    if not roots or None in roots:
+        return []
+    returned = max(roots)
+    return sorted({task["coroutine"] + "()" for task in run.tasks
+                   if task["parent"] is not None and (task["id"] not in ends or ends[task["id"]] > returned)})
+
+
+def _task_names(run: Run, limit: int = 8) -> str:
+    names = sorted({task["coroutine"] + "()" for task in run.tasks})
+    shown = ", ".join(names[:limit]) + (" …" if len(names) > limit else "")
+    return shown or "—"
+
+
 def _where(entry: dict) -> str:
     return entry.get("label") or "?"
 
 
 def _fail(key: str, misconception: str | None = None, **parameters):
-    raise Failure(message(key, **parameters), misconception)
+    raise Failure(message(key, **parameters), misconception, kind=message_kind(key))
 
 
 class TestContext:
@@ -201,7 +227,7 @@ class TestContext:
             if end.kind == "crashed":
                 raise CrashedError(end.how, end.value, end.exit)
             if end.kind == "exit" and end.exit not in (None, 0):
-                raise Failure(message("exit-called", code=repr(end.exit)), "exit")
+                raise Failure(message("exit-called", code=repr(end.exit)), "exit", kind="observed")
             if end.kind == "raised" and not (allow_exception and index == len(phases) - 1):
                 raise StudentError(end.error or {}, end.memory)
         return self.last_run
@@ -284,8 +310,16 @@ class TestContext:
             for entry in run.blocking:
                 if entry["call"] == "cpu":
                     _fail("blocking-cpu", "blocking-cpu", where=_where(entry), real_ms=entry["realMs"])
+            if measured > expected and run.peak_in_flight == 1 and _queued_on(run, "Semaphore.acquire"):
+                _fail("one-at-a-time", "sequential",
+                      primitive="asyncio.Semaphore.acquire", short="Semaphore", **parameters)
+            if measured < expected:
+                unfinished = _unfinished(run)
+                if unfinished:
+                    _fail("unfinished-tasks", "timing", names=", ".join(unfinished), **parameters)
         if sequential is not None and abs(measured - sequential) <= max(tolerance, 0.02 * sequential):
-            _fail("sequential", "sequential", sequential=seconds(sequential), **parameters)
+            key = "one-after-another" if run is not None and run.peak_in_flight <= 1 else "sequential"
+            _fail(key, "sequential", sequential=seconds(sequential), **parameters)
         key = "too-slow" if measured > expected else "too-fast"
         _fail(key, "timing", tolerance=seconds(tolerance), **parameters)
 
@@ -327,10 +361,9 @@ class TestContext:
         """Tasks running coroutines ``first`` and ``second`` were alive at the same time."""
         first_tasks = run.tasks_named(first)
         second_tasks = run.tasks_named(second)
-        if not first_tasks:
-            _fail("task-missing", "not-a-task", name=first)
-        if not second_tasks:
-            _fail("task-missing", "not-a-task", name=second)
+        for name, found in ((first, first_tasks), (second, second_tasks)):
+            if not found:
+                _fail("task-missing", "not-a-task", name=name, seen=_task_names(run))
         a, b = first_tasks[0], second_tasks[0]
         a_end = a["ended"] if a["ended"] is not None else float("inf")
         b_end = b["ended"] if b["ended"] is not None else float("inf")

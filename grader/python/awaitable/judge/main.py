@@ -182,7 +182,11 @@ def run_mode(job: dict, student: StudentSide, document: dict) -> None:
 # ----- grade mode ---------------------------------------------------------------------------------
 
 def _test_entry(definition, status: str, text: dict | None, measured: float | None,
-                misconception: str | None) -> dict:
+                misconception: str | None, message_kind: str = "observed") -> dict:
+    """One test's result. ``message_kind`` says where its message comes from
+    (grader/CONTRACT.md): "exercise" (the exercise's own tests), "observed"
+    (a cause the grader saw in the run) or "measured" (only what was
+    measured against what was expected)."""
     return {
         "id": definition.id,
         "name": bilingual(definition.zh, definition.en),
@@ -190,6 +194,7 @@ def _test_entry(definition, status: str, text: dict | None, measured: float | No
         "weight": definition.weight,
         "message": text,
         "misconception": misconception,
+        "messageKind": None if text is None else message_kind,
         "duration": None if measured is None else round(measured, 6),
     }
 
@@ -211,7 +216,7 @@ def _run_test(definition, runner: Runner, job: dict):
         entry = _test_entry(definition, "passed", None, context.measured, None)
     except testing.Failure as failure:
         kind = "failed"
-        entry = _test_entry(definition, "failed", failure.text, context.measured, failure.misconception)
+        entry = _test_entry(definition, "failed", failure.text, context.measured, failure.misconception, failure.kind)
     except testing.Stalled as stall:
         kind = "output" if stall.reason == "output-limit" else ("wall" if stall.reason == "wall-time-limit" else "stall")
         entry = _test_entry(definition, "error", _stall_message(stall.reason, stall.elapsed, job), context.measured,

@@ -8,10 +8,29 @@ from ..text import bilingual, seconds  # noqa: F401  (seconds: for the catalogue
 CATALOG: dict[str, tuple[str, str]] = {
     # timing
     "sequential": (
-        "测得 {measured} 秒，约等于各次等待之和（{sequential} 秒）：你的协程是一个接一个执行的。"
-        "用 asyncio.gather 或 asyncio.create_task 让它们同时开始，期望约 {expected} 秒。",
-        "Measured {measured} s ≈ the sum of the delays ({sequential} s): your coroutines ran one after "
-        "another. Start them together with asyncio.gather or asyncio.create_task; expected about {expected} s.",
+        "测得 {measured} 秒，约等于各次等待之和（{sequential} 秒），就像它们是一个接一个进行的；"
+        "同时进行时期望约 {expected} 秒。",
+        "Measured {measured} s ≈ the sum of the waits ({sequential} s), as if they ran one after another; "
+        "running at the same time they take about {expected} s.",
+    ),
+    "one-after-another": (
+        "测得 {measured} 秒，约等于各次等待之和（{sequential} 秒）：运行记录显示任何时刻最多只有 1 个操作在进行，"
+        "每个都等前一个结束才开始。让它们同时开始（asyncio.gather 或 asyncio.create_task），期望约 {expected} 秒。",
+        "Measured {measured} s ≈ the sum of the waits ({sequential} s): the trace shows at most 1 operation in flight at "
+        "any moment, each starting only after the one before had finished. Start them together (asyncio.gather or "
+        "asyncio.create_task); expected about {expected} s.",
+    ),
+    "one-at-a-time": (
+        "测得 {measured} 秒（期望约 {expected} 秒）：同一时刻最多只有 1 个操作在进行，而任务都在 {primitive} 上排队。"
+        "asyncio.{short}() 默认只有 1 个名额：要同时进行 N 个，写 asyncio.{short}(N)。",
+        "Measured {measured} s (expected about {expected} s): at most 1 operation was in flight at a time, while the tasks "
+        "queued on {primitive}. asyncio.{short}() has a single slot by default: for N at once, write asyncio.{short}(N).",
+    ),
+    "unfinished-tasks": (
+        "期望耗时约 {expected} 秒，但运行在 {measured} 秒时就结束了，而任务 {names} 那时还没有完成"
+        "（它们在运行结束时被取消了）：在返回之前 await 它们。",
+        "Expected about {expected} s, but the run ended at {measured} s while the tasks {names} had not finished "
+        "(they were cancelled when the run ended): await them before returning.",
     ),
     "blocking-sleep": (
         "在协程 {where} 里调用了 time.sleep({seconds})：它阻塞了整个事件循环，其他协程在此期间都无法运行。"
@@ -44,10 +63,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Expected about {expected} s (± {tolerance} s) but measured {measured} s: too slow.",
     ),
     "too-fast": (
-        "期望耗时约 {expected} 秒（允许误差 ±{tolerance} 秒），实际只用了 {measured} 秒：是不是有些等待被跳过了"
-        "（比如忘了 await，或没有等任务完成就返回了）？",
-        "Expected about {expected} s (± {tolerance} s) but measured only {measured} s: was some waiting skipped "
-        "(a missing await, or returning before the tasks finished)?",
+        "期望耗时约 {expected} 秒（允许误差 ±{tolerance} 秒），实际只用了 {measured} 秒：比题目要求的等待更早结束了。",
+        "Expected about {expected} s (± {tolerance} s) but measured only {measured} s: the run ended sooner than the "
+        "waits the exercise asks for.",
     ),
     "not-about": (
         "测得 {measured} 秒，恰好是不应出现的 {value} 秒。",
@@ -70,8 +88,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "concurrently with asyncio.gather or create_task.",
     ),
     "task-missing": (
-        "没有找到名为 {name} 的任务：它没有被作为协程/任务运行。",
-        "No task named {name} was found: it was not run as a coroutine or task.",
+        "没有任何任务运行过协程 {name}()（运行过的任务：{seen}）。",
+        "No task ran the coroutine {name}() (the tasks that ran: {seen}).",
     ),
     "order": (
         "输出顺序不对。期望的顺序：{expected}；实际：{actual}。",
@@ -216,6 +234,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The program wrote a file larger than {limit} MB and was stopped.",
     ),
 }
+
+
+# Messages that say only what was measured against what was expected: they
+# name no cause, since the grader has not seen one. Every other message
+# reports something observed in the run (a blocking call, a coroutine never
+# awaited, a deadlock, an exception and where it came from).
+MEASURED = frozenset({
+    "sequential", "too-slow", "too-fast", "not-about", "max-in-flight", "min-in-flight", "not-overlapped",
+    "task-missing", "order", "output-missing", "equal", "raises-nothing", "raises-other",
+})
+
+
+def message_kind(key: str) -> str:
+    """Where a catalogue message stands: "measured" or "observed" (grader/CONTRACT.md)."""
+    return "measured" if key in MEASURED else "observed"
 
 
 def message(key: str, **parameters) -> dict:
