@@ -153,6 +153,19 @@ class Run:
     def events(self) -> list[dict]:
         return self.trace["events"]
 
+    @property
+    def pools(self) -> list[dict]:
+        """The thread pools (ThreadPoolExecutor, the default executor) that ran
+        jobs in this run, in the order of their first job: ``{"pool", "workers",
+        "jobs"}``; more than one for work that should share one pool is a pool
+        made per call."""
+        pools: dict = {}
+        for event in self.events:
+            if event["kind"] == "job-start" and event.get("pool") is not None:
+                entry = pools.setdefault(event["pool"], {"pool": event["pool"], "workers": event.get("workers"), "jobs": 0})
+                entry["jobs"] += 1
+        return [pools[key] for key in sorted(pools)]
+
     def tasks_named(self, name: str) -> list[dict]:
         return [task for task in self.tasks
                 if task["coroutine"] == name or task["coroutine"].endswith("." + name)
@@ -308,6 +321,10 @@ class TestContext:
                     _fail("blocking-requests", "blocking-requests", where=_where(entry), call=entry["call"],
                           detail=entry.get("detail", ""), **parameters)
             for entry in run.blocking:
+                if entry["call"] == "open":
+                    _fail("blocking-open", "blocking-call", where=_where(entry), detail=entry.get("detail", ""),
+                          seconds=seconds(entry["seconds"]))
+            for entry in run.blocking:
                 if entry["call"] == "cpu":
                     _fail("blocking-cpu", "blocking-cpu", where=_where(entry), real_ms=entry["realMs"])
             if measured > expected and run.peak_in_flight == 1 and _queued_on(run, "Semaphore.acquire"):
@@ -351,6 +368,9 @@ class TestContext:
     def max_in_flight(self, run: Run, limit: int) -> None:
         """Never more than ``limit`` operations (sleeps, fake I/O, executor jobs) at once."""
         if run.peak_in_flight > limit:
+            pools = run.pools
+            if len(pools) > 1 and all(pool["jobs"] <= limit for pool in pools):
+                _fail("pool-per-call", "unbounded-concurrency", limit=limit, peak=run.peak_in_flight, count=len(pools))
             _fail("max-in-flight", "unbounded-concurrency", limit=limit, peak=run.peak_in_flight)
 
     def min_in_flight(self, run: Run, limit: int) -> None:
@@ -393,6 +413,9 @@ class TestContext:
         for entry in run.blocking:
             if entry["call"] == "cpu":
                 _fail("blocking-cpu", "blocking-cpu", where=_where(entry), real_ms=entry["realMs"])
+            if entry["call"] == "open":
+                _fail("blocking-open", "blocking-call", where=_where(entry), detail=entry.get("detail", ""),
+                      seconds=seconds(entry["seconds"]))
             misconception = "blocking-sleep" if entry["call"] == "time.sleep" else "blocking-call"
             _fail("no-blocking", misconception, where=_where(entry), call=entry["call"],
                   seconds=seconds(entry["seconds"]))

@@ -109,7 +109,23 @@ def _error(kind: str, text: dict, line=None, trace: str = "") -> dict:
     return {"type": kind, "message": text["en"], "line": line, "traceback": trace}
 
 
-def _stall_message(reason: str, now: float, job: dict) -> dict:
+def _waiting_at_stall(trace: dict | None) -> list[tuple[str, str]]:
+    """(task, what it waits on) for the tasks of a stalled run that never
+    ended, from their last suspend event, at most 6."""
+    if not trace:
+        return []
+    last: dict = {}
+    for event in trace["events"]:
+        if event["kind"] == "suspend":
+            last[event["task"]] = event.get("on") or "?"
+    waiting = []
+    for task in trace["tasks"]:
+        if task["ended"] is None and task["id"] in last:
+            waiting.append((f'{task["label"] or task["coroutine"]}', last[task["id"]]))
+    return waiting[:6]
+
+
+def _stall_message(reason: str, now: float, job: dict, trace: dict | None = None) -> dict:
     limits = job["limits"]
     if reason == "virtual-time-limit":
         return message("virtual-time-limit", limit=seconds(float(limits["virtualSeconds"])))
@@ -121,6 +137,11 @@ def _stall_message(reason: str, now: float, job: dict) -> dict:
         return message("output-limit", limit=int(limits["outputKb"]) * 1024)
     if reason == "cpu-limit":
         return message("cpu-limit", limit=limits["cpuSeconds"])
+    waiting = _waiting_at_stall(trace) if reason == "deadlock" else []
+    if waiting:
+        return message("deadlock-waiting", now=seconds(now),
+                       waits="; ".join(f"{task} waits on {on}" for task, on in waiting),
+                       waits_zh="；".join(f"{task} 在等 {on}" for task, on in waiting))
     return message("deadlock", now=seconds(now))
 
 
@@ -160,7 +181,7 @@ def run_mode(job: dict, student: StudentSide, document: dict) -> None:
     document["trace"] = observation.trace()
     if end.kind == "stall":
         document["verdict"] = "OUTPUT_LIMIT" if end.stall == "output-limit" else "TIME_LIMIT"
-        document["message"] = _stall_message(end.stall, observation.elapsed(), job)
+        document["message"] = _stall_message(end.stall, observation.elapsed(), job, document["trace"])
         document["error"] = _error(end.stall, document["message"])
     elif end.kind == "crashed":
         verdict, text, kind = _crash(end.how, end.value, end.exit, job)
@@ -219,7 +240,8 @@ def _run_test(definition, runner: Runner, job: dict):
         entry = _test_entry(definition, "failed", failure.text, context.measured, failure.misconception, failure.kind)
     except testing.Stalled as stall:
         kind = "output" if stall.reason == "output-limit" else ("wall" if stall.reason == "wall-time-limit" else "stall")
-        entry = _test_entry(definition, "error", _stall_message(stall.reason, stall.elapsed, job), context.measured,
+        entry = _test_entry(definition, "error", _stall_message(stall.reason, stall.elapsed, job,
+                                                          context.last_run.trace if context.last_run else None), context.measured,
                             "output-limit" if stall.reason == "output-limit" else stall.reason)
     except testing.CrashedError as crash:
         verdict, text, crash_kind = _crash(crash.how, crash.cpu_seconds, crash.exit_code, job)

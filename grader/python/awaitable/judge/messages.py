@@ -46,6 +46,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the requests completed one after another. Use aiohttp: async with session.get(url) as response. "
         "(measured {measured} s, expected about {expected} s)",
     ),
+    "blocking-open": (
+        "在协程 {where} 里用内置的 open() 读写文件（{detail}）：文件操作是阻塞的，每次都让整个事件循环停下 {seconds} 秒，"
+        "其他协程都得等着。请改用 aiofiles：async with aiofiles.open(path, mode) as f: await f.write(...)。",
+        "The coroutine {where} used the built-in open() ({detail}): file operations block, and each one stopped the "
+        "whole event loop for {seconds} s while every other coroutine waited. Use aiofiles: "
+        "async with aiofiles.open(path, mode) as f: await f.write(...).",
+    ),
     "blocking-cpu": (
         "协程 {where} 连续占用 CPU {real_ms} 毫秒而没有 await：CPU 密集的工作会阻塞事件循环，gather 也无法让它变快。"
         "把它交给 loop.run_in_executor（进程池）去做。",
@@ -76,6 +83,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "（async with semaphore:）限制并发数量。",
         "At most {limit} operations should be in flight at once, but the peak was {peak}. Limit concurrency "
         "with asyncio.Semaphore({limit}) (async with semaphore:).",
+    ),
+    "pool-per-call": (
+        "同一时刻最多应有 {limit} 个操作在进行，但测得峰值为 {peak} 个：这次运行创建了 {count} 个线程池，"
+        "而每个线程池的 max_workers 只限制它自己的任务。创建一个线程池，让所有调用共用它。",
+        "At most {limit} operations should be in flight at once, but the peak was {peak}: the run created {count} "
+        "thread pools, and each pool's max_workers caps only its own jobs. Create one pool and share it for every call.",
     ),
     "min-in-flight": (
         "期望至少有 {limit} 个操作同时进行，但峰值只有 {peak} 个：操作没有并发执行。",
@@ -155,6 +168,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "（例如 Event 从未被 set、Lock 从未被释放、队列永远为空、任务在等待自己）。",
         "Deadlock: at virtual time {now} s every coroutine and thread was waiting and nothing could ever run "
         "again (an Event never set, a Lock never released, a queue that stays empty, a task awaiting itself).",
+    ),
+    "deadlock-waiting": (
+        "死锁：在虚拟时间 {now} 秒时，所有协程和线程都在等待，再也没有任何事情能发生。还在等的：{waits_zh}。"
+        "它们等的东西（一次 set、release、notify，队列里的一项，或另一个任务结束）再也不会来了。",
+        "Deadlock: at virtual time {now} s every coroutine and thread was waiting and nothing could ever run again. "
+        "Still waiting: {waits}. What they wait for (a set, a release, a notify, an item on a queue, another task's "
+        "end) can no longer come.",
     ),
     "virtual-time-limit": (
         "程序的虚拟运行时间超过了 {limit} 秒的上限：是不是有无限循环的等待，或者等待时间太长？",

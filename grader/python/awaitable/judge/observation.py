@@ -302,6 +302,9 @@ class Observation:
         if event.get("process") is True:
             emitted["process"] = True
             emitted["worker"] = _integer(event.get("worker", 0))
+        elif kind == "job-start" and event.get("pool") is not None:
+            emitted["pool"] = _integer(event.get("pool"))
+            emitted["workers"] = _integer(event.get("workers", 0))
         self.emit(emitted)
 
     def _on_thread_start(self, event: dict, t: float) -> None:

@@ -65,7 +65,9 @@ def work_item_run(self):
     if slots is None:
         return _original_work_item_run(self)
     actor = scheduler.job_started(slots, job_name(self.fn))
-    recorder.thread_event("job-start", actor, actor.name)
+    # Which pool of the run (numbered as their first job was queued), and its size.
+    pool = scheduler.executors.index(slots) if slots in scheduler.executors else None
+    recorder.thread_event("job-start", actor, actor.name, {"pool": pool, "workers": slots.max_workers})
     function = self.fn
 
     def traced(*args, **kwargs):

@@ -5,11 +5,10 @@ served by the judge like a request."""
 from __future__ import annotations
 
 import asyncio
-import builtins
 
 from .. import port
 from ..trace import recorder
-from . import current_task_id, settings
+from . import REAL_OPEN, current_task_id, settings
 
 __name__ = "aiofiles"
 
@@ -84,7 +83,7 @@ class _OpenContextManager:
     async def _open(self) -> AsyncFile:
         name = str(self._arguments[0])
         await _pause(f"open {name}")
-        return AsyncFile(builtins.open(*self._arguments, **self._options), name)
+        return AsyncFile(REAL_OPEN(*self._arguments, **self._options), name)
 
     def __await__(self):
         return self._open().__await__()
