@@ -1,7 +1,8 @@
 /**
  * content:check must catch what it promises to: a wrong solution that passes,
- * one failing with another misconception, a starter that passes, and quiz
- * keys the code contradicts. Runs the real grader (sandboxed, root) on a
+ * one failing with another misconception or with only a measured message, a
+ * correct solution that fails, a starter that passes, and quiz keys the code
+ * contradicts. Runs the real grader (sandboxed, root) on a
  * small course written to a temporary folder.
  */
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
@@ -25,6 +26,19 @@ const CONCURRENT = `import asyncio
 
 async def main():
     await asyncio.gather(asyncio.sleep(1), asyncio.sleep(1))
+`;
+const THREE_SLEEPS = `import asyncio
+
+async def main():
+    for _ in range(3):
+        await asyncio.sleep(1)
+`;
+const TASKS = `import asyncio
+
+async def main():
+    first = asyncio.create_task(asyncio.sleep(1))
+    await asyncio.sleep(1)
+    await first
 `;
 const TESTS = `from awaitable.testing import test
 
@@ -59,10 +73,15 @@ describe("content check by running", () => {
       difficulty: "beginner",
       estimatedMinutes: 3,
       hints: [title("gather")],
+      correctSolutions: [
+        { file: "correct/tasks.py", style: title("a task") },
+        { file: "correct/not-really.py", style: title("sequential, in fact") },
+      ],
       wrongSolutions: [
         { file: "wrong/sequential.py", failsTest: "fast", misconception: "sequential", explanation: title("right") },
         { file: "wrong/declared-wrongly.py", failsTest: "fast", misconception: "blocking-sleep", explanation: title("wrong code") },
         { file: "wrong/actually-right.py", failsTest: "fast", misconception: "sequential", explanation: title("passes") },
+        { file: "wrong/three-sleeps.py", failsTest: "fast", misconception: "timing", explanation: title("only measured") },
       ],
     });
     for (const [name, text] of Object.entries({
@@ -74,6 +93,9 @@ describe("content check by running", () => {
       "wrong/sequential.py": SEQUENTIAL,
       "wrong/declared-wrongly.py": SEQUENTIAL,
       "wrong/actually-right.py": CONCURRENT,
+      "wrong/three-sleeps.py": THREE_SLEEPS,
+      "correct/tasks.py": TASKS,
+      "correct/not-really.py": SEQUENTIAL,
     })) {
       await write(root, `chapter/exercise/${name}`, text);
     }
@@ -100,18 +122,21 @@ describe("content check by running", () => {
     expect(content.errors.map((error) => formatProblem(error, root))).toEqual([]);
     const report = await checkContentByRunning(content, { concurrency: 2 });
     const messages = report.problems.map((problem) => formatProblem(problem, root));
-    expect(report.runs).toBe(5 + 6);
+    expect(report.runs).toBe(5 + 2 + 1 + 6);
+    expect(report.tally).toEqual({ reference: 1, correct: 2, wrong: 4, wrongMessages: { exercise: 0, observed: 1, measured: 1 } });
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/starter\.py: the starter already passes every test/),
         expect.stringMatching(/wrongSolutions\.1\): wrong\/declared-wrongly\.py fails "fast" with misconception sequential, not the declared blocking-sleep/),
         expect.stringMatching(/wrongSolutions\.2\): wrong\/actually-right\.py passes every test/),
+        expect.stringMatching(/wrongSolutions\.3\): wrong\/three-sleeps\.py fails "fast" with a message that only compares measurements/),
+        expect.stringMatching(/correctSolutions\.1\): correct\/not-really\.py is correct and must pass every test; got FAILED/),
         expect.stringMatching(/questions\.1\): answer "b\\na" but the code prints "a\\nb"/),
         expect.stringMatching(/questions\.3\): answer 1 s .* takes 0\.5 s/),
         expect.stringMatching(/questions\.4\): answer order b → a but the code prints them in the order a → b/),
         expect.stringMatching(/questions\.5\): .* prints "2", not expectOutput "3"/),
       ]),
     );
-    expect(messages).toHaveLength(7);
+    expect(messages).toHaveLength(9);
   }, 60_000);
 });
