@@ -12,6 +12,8 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "INVALID_TEXT"
   | "RATE_LIMITED"
   | "INTERNAL";
 
@@ -23,6 +25,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_TEXT: 400,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -1,6 +1,7 @@
 /**
- * The one wrapper for every route handler: finds who is asking, checks the
- * role, runs the handler, and maps typed errors to HTTP with a body in both
+ * The one wrapper for every route handler: refuses cross-site requests that
+ * change state (request-guard.ts), finds who is asking, checks the role,
+ * runs the handler, and maps typed errors to HTTP with a body in both
  * languages. Handlers stay thin: parse, call one domain function, return.
  */
 import { NextResponse, type NextRequest } from "next/server";
@@ -10,8 +11,9 @@ import { bilingual } from "../i18n/messages";
 import { getEnv } from "../env";
 import { findCurrentUser, type CurrentUser } from "../auth/current-user";
 import type { TRole } from "../users/schemas";
+import { assertSameOrigin } from "./request-guard";
 
-export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+export { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./request-guard";
 
 type PublicAccess = { auth: "public" };
 type SignedInAccess = { auth: "signed-in" } | { auth: "role"; roles: readonly TRole[] };
@@ -49,6 +51,7 @@ export function route<Params = Record<string, never>>(access: SignedInAccess, ha
 export function route<Params>(access: Access, handler: Handler<Params, CurrentUser> | Handler<Params, CurrentUser | null>) {
   return async (request: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const user = access.auth === "public" ? await userFromRequest(request).catch(() => null) : await userFromRequest(request);
       if (access.auth !== "public" && !user) throw new AppError("UNAUTHENTICATED", bilingual("error.unauthenticated"));
       if (access.auth === "role" && (!user || !access.roles.includes(user.role))) {
@@ -61,25 +64,4 @@ export function route<Params>(access: Access, handler: Handler<Params, CurrentUs
       return errorResponse(error);
     }
   };
-}
-
-/** The JSON body, or a 400/413 in both languages; never trusts Content-Length alone. */
-export async function readJsonBody(request: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw payloadTooLarge(limitBytes);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > limitBytes) throw payloadTooLarge(limitBytes);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("INVALID_JSON", bilingual("error.invalidJson"));
-  }
-}
-
-function payloadTooLarge(limitBytes: number): AppError {
-  const kib = Math.round(limitBytes / 1024);
-  return new AppError("PAYLOAD_TOO_LARGE", {
-    "zh-CN": `请求体过大:最多 ${kib} KiB。`,
-    en: `The request body is too large: at most ${kib} KiB.`,
-  });
 }

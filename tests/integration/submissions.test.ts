@@ -66,8 +66,41 @@ describe("POST /api/submissions", () => {
     expect(tooLarge.status).toBe(400);
     expect(JSON.stringify(await tooLarge.json())).toContain("64 KiB");
     expect((await post(cookie, { exerciseId: GATHER, code: "print('\ud800')" })).status).toBe(400);
+    const nul = await post(cookie, { exerciseId: GATHER, code: "print('a\u0000b')" });
+    expect(nul.status).toBe(400);
+    expect(JSON.stringify(await nul.json())).toContain("NUL");
+    const notUtf8 = await submit(
+      jsonRequest("/api/submissions", { rawBody: Buffer.from(`{"exerciseId":"${GATHER}","code":"print('\xff')"}`, "latin1"), cookie }),
+      routeContext({}),
+    );
+    expect(notUtf8.status).toBe(400);
+    expect((await notUtf8.json()).error.code).toBe("INVALID_TEXT");
     expect((await post(cookie, { exerciseId: crypto.randomUUID(), code: "print(1)" })).status).toBe(404);
     expect(await prisma.submission.count()).toBe(before);
+  });
+
+  it("refuses what a cross-site form or fetch would send, and writes nothing", async () => {
+    const { cookie } = await student("csrf");
+    const before = await prisma.submission.count();
+    const body = JSON.stringify({ exerciseId: GATHER, code: "pass" });
+    const send = (headers: Record<string, string>) => submit(jsonRequest("/api/submissions", { rawBody: body, cookie, headers }), routeContext({}));
+    const foreign = await send({ origin: "https://evil.test" });
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.message["zh-CN"]).toContain("其他网站");
+    expect((await send({ origin: "https://evil.test", "content-type": "text/plain" })).status).toBe(403);
+    expect((await send({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    // A same-origin page that posts a form or plain text is refused too: only JSON is accepted.
+    expect((await send({ origin: "http://localhost:3000", "content-type": "text/plain" })).status).toBe(415);
+    expect((await send({ "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    const teacher = await createUser({ email: `t-${crypto.randomUUID()}@example.org`, password: "long enough" });
+    await prisma.user.update({ where: { id: teacher.id }, data: { role: "TEACHER" } });
+    const crossRegrade = await regrade(
+      jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie: await sessionCookie(teacher.id), headers: { origin: "https://evil.test" } }),
+      routeContext({ id: GATHER }),
+    );
+    expect(crossRegrade.status).toBe(403);
+    expect(await prisma.submission.count()).toBe(before);
+    expect((await send({ origin: "http://localhost:3000" })).status).toBe(202);
   });
 
   it("limits the rate per user with a clear 429", async () => {

@@ -9,9 +9,9 @@ export async function sessionCookie(userId: string): Promise<string> {
 
 export function jsonRequest(
   url: string,
-  options: { method?: string; body?: unknown; rawBody?: string; cookie?: string } = {},
+  options: { method?: string; body?: unknown; rawBody?: BodyInit; cookie?: string; headers?: Record<string, string> } = {},
 ): NextRequest {
-  const headers = new Headers({ "content-type": "application/json" });
+  const headers = new Headers({ "content-type": "application/json", ...options.headers });
   if (options.cookie) headers.set("cookie", options.cookie);
   return new NextRequest(new URL(url, "http://localhost:3000"), {
     method: options.method ?? "POST",
