@@ -15,8 +15,26 @@ export function authFormText(t: Translate, mode: "signin" | "signup"): AuthFormT
   };
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
+const BASE = "http://awaitable.invalid";
+
+/**
+ * Only a path of this site, so a crafted link cannot send someone elsewhere
+ * after sign-in. Browsers read `\` as `/` and drop tabs and newlines, so
+ * `/\evil.test` and `/\t/evil.test` are `//evil.test` to them: any backslash
+ * or control character is refused, and what is left must resolve on this
+ * origin. Returns the normalized path (with its query and fragment).
+ */
 export function safeCallbackUrl(value: string | string[] | undefined): string {
   const candidate = Array.isArray(value) ? value[0] : value;
-  return candidate && candidate.startsWith("/") && !candidate.startsWith("//") ? candidate : "/";
+  if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//")) return "/";
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(candidate)) return "/";
+  let url: URL;
+  try {
+    url = new URL(candidate, BASE);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== BASE || url.pathname.startsWith("//")) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }
