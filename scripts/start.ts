@@ -34,6 +34,8 @@ let stopDatabase: () => Promise<void> = async () => undefined;
 
 async function main() {
   const port = Number(process.env.PORT ?? "3000");
+  // Only this machine can reach the web app unless HOST says otherwise (HOST=0.0.0.0 behind a proxy or in a container).
+  const host = process.env.HOST || "127.0.0.1";
   const database = await resolveDatabase(log);
   if (database.embedded) stopDatabase = database.embedded.stop;
 
@@ -52,9 +54,9 @@ async function main() {
   await disconnectPrisma();
   await buildIfStale(env);
 
-  log(`starting the web app on http://localhost:${port} and a grader worker`);
+  log(`starting the web app on http://localhost:${port} (listening on ${host}) and a grader worker`);
   const childEnv = { ...env, NEXT_TELEMETRY_DISABLED: "1" };
-  supervisor.start({ name: "web", command: bin("next"), args: ["start", "--port", String(port)], env: childEnv });
+  supervisor.start({ name: "web", command: bin("next"), args: ["start", "--port", String(port), "--hostname", host], env: childEnv });
   supervisor.start({ name: "worker", command: bin("tsx"), args: [path.join(root, "grader", "worker.ts")], env: childEnv });
 }
 
@@ -75,6 +77,7 @@ const BUILD_INPUTS = [
   "types",
   "public",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.js",
   "package-lock.json",
   "tsconfig.json",

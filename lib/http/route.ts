@@ -41,6 +41,12 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return NextResponse.json({ error: { code: "INTERNAL", message: bilingual("error.internal") } }, { status: 500 });
 }
 
+/** API answers are per user and per moment: no browser or proxy may keep one. */
+function privateResponse(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  return response;
+}
+
 export async function userFromRequest(request: NextRequest): Promise<CurrentUser | null> {
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
   return findCurrentUser(token?.sub);
@@ -59,9 +65,9 @@ export function route<Params>(access: Access, handler: Handler<Params, CurrentUs
       }
       // The checks above make `user` non-null for every access but "public".
       const result = await (handler as Handler<Params, CurrentUser | null>)({ request, params: await context.params, user });
-      return result instanceof Response ? result : NextResponse.json(result);
+      return privateResponse(result instanceof Response ? result : NextResponse.json(result));
     } catch (error) {
-      return errorResponse(error);
+      return privateResponse(errorResponse(error));
     }
   };
 }

@@ -3,7 +3,7 @@ import { GET } from "@/app/api/health/route";
 import { prisma } from "@/lib/db/client";
 import { migrateQueue } from "@/lib/queue/queue";
 
-type Health = { status: string; database: { status: string }; queue: { status: string; workersAlive?: number; error?: string } };
+type Health = { status: string; database: { status: string }; queue: { status: string; workersAlive?: number; problem?: { "zh-CN": string; en: string } } };
 
 describe("GET /api/health", () => {
   it("is degraded (503) until the queue is installed and a worker is alive, then ok (200)", async () => {
@@ -12,7 +12,10 @@ describe("GET /api/health", () => {
     expect(response.status).toBe(503);
     expect(body.database.status).toBe("ok");
     expect(body.queue).toMatchObject({ status: "error" });
-    expect(body.queue.error).toMatch(/queue schema is not installed/);
+    expect(body.queue.problem?.en).toBe("The grading queue is not installed: start a grader worker (npm run worker).");
+    expect(body.queue.problem?.["zh-CN"]).toContain("评测队列还没有安装");
+    expect(JSON.stringify(body)).not.toContain("graphile");
+    expect(response.headers.get("cache-control")).toBe("no-store");
 
     await migrateQueue(process.env.DATABASE_URL ?? "");
     body = (await (await GET()).json()) as Health;

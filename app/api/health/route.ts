@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const health = await getHealth();
-  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503 });
+  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, isMalformedPath, newNonce, securityHeaders } from "./security-headers";
+
+describe("security headers", () => {
+  it("a fresh nonce each time, in the script policy; no framing; no sniffing", () => {
+    const first = newNonce();
+    expect(first).not.toBe(newNonce());
+    expect(Buffer.from(first, "base64")).toHaveLength(16);
+    const headers = securityHeaders(first);
+    expect(headers["content-security-policy"]).toContain(`script-src 'self' 'nonce-${first}' 'strict-dynamic'`);
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("object-src 'none'");
+    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+    expect(headers).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+  });
+
+  it("the dev server gets what fast refresh needs, and only it", () => {
+    expect(contentSecurityPolicy("n", true)).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy("n", false)).not.toContain("ws:");
+  });
+
+  it("finds paths whose percent-encoding is broken", () => {
+    expect(isMalformedPath("/api/submissions/%E0%A4%A")).toBe(true);
+    expect(isMalformedPath("/exercises/%ZZ")).toBe(true);
+    expect(isMalformedPath("/exercises/gather-three-users")).toBe(false);
+    expect(isMalformedPath("/exercises/%E4%BD%A0")).toBe(false);
+  });
+});

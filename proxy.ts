@@ -1,0 +1,30 @@
+// Runs before every request (Next.js 16 "proxy", formerly middleware): a
+// fresh CSP nonce and the security headers on every response, and a clear
+// 400 for a path whose percent-encoding is broken (instead of a 500).
+import { NextResponse, type NextRequest } from "next/server";
+import { isMalformedPath, newNonce, NONCE_HEADER, securityHeaders } from "./lib/http/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce, process.env.NODE_ENV === "development");
+  if (isMalformedPath(request.nextUrl.pathname)) {
+    const body = {
+      error: {
+        code: "INVALID_REQUEST",
+        message: { "zh-CN": "网址里有无效的百分号编码。", en: "The address contains an invalid percent-encoding." },
+      },
+    };
+    return NextResponse.json(body, { status: 400, headers: { ...headers, "cache-control": "no-store" } });
+  }
+  const forwarded = new Headers(request.headers);
+  forwarded.set(NONCE_HEADER, nonce);
+  forwarded.set("content-security-policy", headers["content-security-policy"]!);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but Next's own static files (they carry no page and need no nonce).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
