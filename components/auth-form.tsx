@@ -14,8 +14,13 @@ export type AuthFormText = {
   submit: string;
   working: string;
   wrongCredentials: string;
+  /** With "{seconds}" left in, filled in by the form. */
+  rateLimited: string;
   networkError: string;
 };
+
+/** next-auth's error for a refused attempt: RATE_LIMITED:<seconds> (lib/auth/options.ts). */
+const RATE_LIMITED = /^RATE_LIMITED:(\d+)$/;
 
 type ApiError = { error?: { message?: Record<Locale, string>; issues?: { path: string; message: Record<Locale, string> }[] } };
 
@@ -51,7 +56,8 @@ export function AuthForm({ mode, locale, text, callbackUrl }: { mode: "signin" |
       }
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setFormError(text.wrongCredentials);
+        const limited = RATE_LIMITED.exec(result?.error ?? "");
+        setFormError(limited ? text.rateLimited.replace("{seconds}", limited[1]!) : text.wrongCredentials);
         return;
       }
       router.push(callbackUrl);

@@ -11,6 +11,7 @@ export function authFormText(t: Translate, mode: "signin" | "signup"): AuthFormT
     submit: t(mode === "signin" ? "auth.signInButton" : "auth.signUpButton"),
     working: t("auth.working"),
     wrongCredentials: t("auth.wrongCredentials"),
+    rateLimited: t("error.signInRateLimited"),
     networkError: t("auth.networkError"),
   };
 }
@@ -27,7 +28,6 @@ const BASE = "http://awaitable.invalid";
 export function safeCallbackUrl(value: string | string[] | undefined): string {
   const candidate = Array.isArray(value) ? value[0] : value;
   if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//")) return "/";
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(candidate)) return "/";
   let url: URL;
   try {

@@ -5,5 +5,5 @@ import { findCurrentUser, type CurrentUser } from "./current-user";
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
-  return findCurrentUser(session?.user?.id);
+  return findCurrentUser(session?.user?.id, session?.user?.sessionVersion);
 }

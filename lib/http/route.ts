@@ -49,7 +49,7 @@ function privateResponse(response: Response): Response {
 
 export async function userFromRequest(request: NextRequest): Promise<CurrentUser | null> {
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
-  return findCurrentUser(token?.sub);
+  return findCurrentUser(token?.sub, token?.sv);
 }
 
 export function route<Params = Record<string, never>>(access: PublicAccess, handler: Handler<Params, CurrentUser | null>): (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response>;

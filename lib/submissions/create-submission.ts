@@ -7,6 +7,7 @@
 import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
+import { spendOrThrow } from "../http/rate-limit";
 import { GRADE_TASK, type TCreateSubmissionRequest } from "./schemas";
 
 export const RATE_WINDOW_SECONDS = 60;
@@ -26,19 +27,11 @@ export async function createSubmission(userId: string, request: TCreateSubmissio
   });
   if (!exercise) throw new AppError("NOT_FOUND", bilingual("error.exerciseNotFound"));
 
+  // One atomic statement decides (lib/http/rate-limit.ts): parallel submissions cannot all pass.
   const limit = submissionRateLimit();
-  const windowStart = new Date(Date.now() - RATE_WINDOW_SECONDS * 1000);
-  const recent = await prisma.submission.findMany({
-    where: { userId, queuedAt: { gte: windowStart }, regradeOfId: null },
-    orderBy: { queuedAt: "asc" },
-    select: { queuedAt: true },
-    take: limit,
-  });
-  if (recent.length >= limit) {
-    const oldest = recent[0]?.queuedAt.getTime() ?? Date.now();
-    const seconds = Math.max(1, Math.ceil((oldest + RATE_WINDOW_SECONDS * 1000 - Date.now()) / 1000));
-    throw new AppError("RATE_LIMITED", bilingual("error.rateLimited", () => ({ limit, seconds })), [], { retryAfterSeconds: seconds });
-  }
+  await spendOrThrow([{ key: `submit:user:${userId}`, bucket: { capacity: limit, perSecond: limit / RATE_WINDOW_SECONDS } }], (seconds) =>
+    bilingual("error.rateLimited", () => ({ limit, seconds })),
+  );
 
   return prisma.$transaction(async (tx) => {
     const submission = await tx.submission.create({

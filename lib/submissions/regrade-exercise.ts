@@ -9,7 +9,11 @@
 import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
+import { spendOrThrow } from "../http/rate-limit";
 import { enqueueGrading } from "./create-submission";
+
+/** Each regrade queues every submission again: two in a row, then one per 5 minutes for an exercise. */
+export const REGRADE_BUCKET = { capacity: 2, perSecond: 1 / 300 };
 
 export const REGRADE_TASK = "regrade_exercise";
 const BATCH = 200;
@@ -17,6 +21,9 @@ const BATCH = 200;
 export async function requestRegrade(exerciseId: string): Promise<{ submissions: number }> {
   const exercise = await prisma.courseItem.findFirst({ where: { id: exerciseId, kind: "EXERCISE" }, select: { id: true } });
   if (!exercise) throw new AppError("NOT_FOUND", bilingual("error.exerciseNotFound"));
+  await spendOrThrow([{ key: `regrade:exercise:${exerciseId}`, bucket: REGRADE_BUCKET }], (seconds) =>
+    bilingual("error.regradeRateLimited", () => ({ seconds })),
+  );
   const submissions = await prisma.submission.count({ where: { itemId: exerciseId, regradeOfId: null } });
   await prisma.$executeRaw`SELECT graphile_worker.add_job(${REGRADE_TASK}::text, json_build_object('exerciseId', ${exerciseId}::text), max_attempts => 3)`;
   return { submissions };

@@ -4,6 +4,8 @@ import { PUT as setRole } from "@/app/api/admin/users/[id]/role/route";
 import { prisma } from "@/lib/db/client";
 import { createUser } from "@/lib/users/create-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { authOptions } from "@/lib/auth/options";
+import { findCurrentUser } from "@/lib/auth/current-user";
 import { jsonRequest, routeContext, sessionCookie } from "../support/requests";
 
 type ErrorBody = { error: { code: string; message: { "zh-CN": string; en: string }; issues?: { path: string; message: { "zh-CN": string; en: string } }[] } };
@@ -66,9 +68,31 @@ describe("sign up", () => {
     expect(response.status).toBe(413);
   });
 
-  it("makes the ADMIN_EMAIL account an admin", async () => {
+  it("makes the ADMIN_EMAIL account an admin only while there is no admin", async () => {
+    await prisma.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STUDENT" } });
     const user = await createUser({ email: "boss@example.org", password: "long enough" }, { adminEmail: "Boss@Example.org" });
     expect(user.role).toBe("ADMIN");
+    // Someone who signs up with the address later (after the first admin deleted the account, say) proves nothing.
+    await prisma.user.delete({ where: { id: user.id } });
+    await createUser({ email: "first@example.org", password: "long enough" }).then((first) =>
+      prisma.user.update({ where: { id: first.id }, data: { role: "ADMIN" } }),
+    );
+    const late = await createUser({ email: "boss@example.org", password: "long enough" }, { adminEmail: "boss@example.org" });
+    expect(late.role).toBe("STUDENT");
+  });
+
+  it.each([
+    ["a common password", "password", "too common"],
+    ["digits", "12345678", "too common"],
+    ["the email", "weak@example.org", "may not be your email"],
+  ])("refuses %s with a bilingual field message, creating nothing", async (_what, password, message) => {
+    const response = await signUpWith({ email: "weak@example.org", password });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorBody;
+    expect(body.error.issues?.[0]).toMatchObject({ path: "password" });
+    expect(body.error.issues?.[0]?.message.en).toContain(message);
+    expect(body.error.issues?.[0]?.message["zh-CN"]).toMatch(/密码/);
+    expect(await prisma.user.count({ where: { email: "weak@example.org" } })).toBe(0);
   });
 });
 
@@ -131,6 +155,48 @@ describe("admin-only route: PUT /api/admin/users/:id/role", () => {
     expect((await put(admin.id, { role: "OWNER" }, cookie)).status).toBe(400);
     expect((await put(crypto.randomUUID(), { role: "TEACHER" }, cookie)).status).toBe(404);
     expect((await put("not-a-uuid", { role: "TEACHER" }, cookie)).status).toBe(404);
+  });
+
+  it("refuses to demote the last admin, and two admins demoting each other at once leave one", async () => {
+    await prisma.user.updateMany({ where: { role: "ADMIN" }, data: { role: "STUDENT" } });
+    const { admin } = await setup();
+    const alone = await put(admin.id, { role: "STUDENT" }, await sessionCookie(admin.id));
+    expect(alone.status).toBe(409);
+    expect(((await alone.json()) as ErrorBody).error.message.en).toContain("last admin");
+    const other = await createUser({ email: `admin2-${crypto.randomUUID()}@example.org`, password: "long enough" });
+    await prisma.user.update({ where: { id: other.id }, data: { role: "ADMIN" } });
+    const [first, second] = await Promise.all([
+      put(other.id, { role: "STUDENT" }, await sessionCookie(admin.id)),
+      put(admin.id, { role: "STUDENT" }, await sessionCookie(other.id)),
+    ]);
+    // The loser is refused as the last admin (409), or, when the winner's change
+    // (which ends the demoted account's sessions) came first, as signed out (401).
+    const statuses = [first.status, second.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([401, 409]).toContain(statuses[1]);
+    expect(await prisma.user.count({ where: { role: "ADMIN" } })).toBe(1);
+  });
+
+  it("a role change ends the account's sessions; its new sign-in works", async () => {
+    const { admin, student } = await setup();
+    const oldCookie = await sessionCookie(student.id);
+    expect((await put(student.id, { role: "TEACHER" }, await sessionCookie(admin.id))).status).toBe(200);
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: student.id }, select: { sessionVersion: true } });
+    expect(sessionVersion).toBe(1);
+    expect((await findCurrentUser(student.id, 0))).toBeNull();
+    expect((await findCurrentUser(student.id, 1))?.role).toBe("TEACHER");
+    // The old token no longer names anyone: the teacher-only route answers 401.
+    const regradeWithOld = await setRole(jsonRequest(`/api/admin/users/${student.id}/role`, { method: "PUT", body: { role: "ADMIN" }, cookie: oldCookie }), routeContext({ id: student.id }));
+    expect(regradeWithOld.status).toBe(401);
+  });
+
+  it("signing out ends every token of the account, copied ones too", async () => {
+    const { admin, student } = await setup();
+    const copied = await sessionCookie(admin.id);
+    expect((await put(student.id, { role: "TEACHER" }, copied)).status).toBe(200);
+    await authOptions.events?.signOut?.({ token: { sub: admin.id, sv: 0 }, session: null as never });
+    expect((await put(student.id, { role: "STUDENT" }, copied)).status).toBe(401);
+    expect((await put(student.id, { role: "STUDENT" }, await sessionCookie(admin.id, 1))).status).toBe(200);
   });
 
   it("ignores a forged session cookie", async () => {

@@ -2,8 +2,8 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET ?? "" });
+export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
+  const token = await encode({ token: { sub: userId, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET ?? "" });
   return `next-auth.session-token=${token}`;
 }
 
