@@ -19,6 +19,7 @@ import { GRADE_TASK, ZRegradeJobPayload } from "../lib/submissions/schemas";
 import { expandRegrade, REGRADE_TASK } from "../lib/submissions/regrade-exercise";
 import { startHeartbeat } from "./heartbeat";
 import { releaseOwnOrphans, sweepAbandonedJobs } from "./sweeper";
+import { dropIdleBuckets } from "../lib/http/rate-limit";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
@@ -107,6 +108,11 @@ async function main() {
       (error: unknown) => log(`sweep failed (will retry): ${describe(error)}`),
     );
   }, env.WORKER_HEARTBEAT_SECONDS * 1000);
+  // Rate-limit buckets untouched for a day are full again: their rows can go (hourly).
+  const bucketSweeper = setInterval(() => {
+    dropIdleBuckets().catch((error: unknown) => log(`dropping idle rate-limit buckets failed (will retry): ${describe(error)}`));
+  }, 60 * 60 * 1000);
+  bucketSweeper.unref();
   log(`ready: concurrency ${concurrency}, queue connected, id ${workerId}`);
 
   let stopping = false;
@@ -118,6 +124,7 @@ async function main() {
     stopping = true;
     log(`${signal}: finishing running jobs, taking no new ones`);
     clearInterval(sweeper);
+    clearInterval(bucketSweeper);
     await runner.stop();
     await utils.release();
     await heartbeat.stop();

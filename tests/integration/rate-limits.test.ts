@@ -8,7 +8,7 @@ import { POST as regrade } from "@/app/api/exercises/[id]/regrade/route";
 import { POST as signUp } from "@/app/api/users/route";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db/client";
-import { spend } from "@/lib/http/rate-limit";
+import { dropIdleBuckets, spend } from "@/lib/http/rate-limit";
 import { migrateQueue } from "@/lib/queue/queue";
 import { createUser } from "@/lib/users/create-user";
 import { jsonRequest, routeContext, sessionCookie } from "../support/requests";
@@ -144,5 +144,17 @@ describe("sign-up", () => {
     } finally {
       delete process.env.SIGNUPS_PER_ADDRESS;
     }
+  });
+});
+
+describe("idle buckets", () => {
+  it("are dropped after a day (full again), the others kept", async () => {
+    const bucket = { capacity: 1, perSecond: 1e-9 };
+    await spend("test:idle-old", bucket);
+    await spend("test:idle-new", bucket);
+    await prisma.$executeRaw`UPDATE "RateLimitBucket" SET "updatedAt" = "updatedAt" - interval '2 days' WHERE "key" = 'test:idle-old'`;
+    expect(await dropIdleBuckets()).toBeGreaterThanOrEqual(1);
+    const keys = (await prisma.rateLimitBucket.findMany({ where: { key: { startsWith: "test:idle-" } } })).map((row) => row.key);
+    expect(keys).toEqual(["test:idle-new"]);
   });
 });
