@@ -1,8 +1,11 @@
 // Runs before every request (Next.js 16 "proxy", formerly middleware): a
-// fresh CSP nonce and the security headers on every response, and a clear
-// 400 for a path whose percent-encoding is broken (instead of a 500).
+// fresh CSP nonce and the security headers on every response, a clear 400
+// for a path whose percent-encoding is broken (instead of a 500), and next-
+// auth's endpoints (which read their form bodies whole) refuse a body that
+// is large or does not say its length. Our own routes cap theirs while they
+// stream (lib/http/request-guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { isMalformedPath, newNonce, NONCE_HEADER, securityHeaders } from "./lib/http/security-headers";
+import { authBodyProblem, isMalformedPath, newNonce, NONCE_HEADER, securityHeaders } from "./lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -16,6 +19,8 @@ export function proxy(request: NextRequest) {
     };
     return NextResponse.json(body, { status: 400, headers: { ...headers, "cache-control": "no-store" } });
   }
+  const bodyProblem = authBodyProblem(request.method, request.nextUrl.pathname, request.headers);
+  if (bodyProblem) return NextResponse.json({ error: bodyProblem.error }, { status: bodyProblem.status, headers: { ...headers, "cache-control": "no-store" } });
   const forwarded = new Headers(request.headers);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set("content-security-policy", headers["content-security-policy"]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isMalformedPath, newNonce, securityHeaders } from "./security-headers";
+import { authBodyProblem, contentSecurityPolicy, isMalformedPath, newNonce, securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("a fresh nonce each time, in the script policy; no framing; no sniffing", () => {
@@ -24,5 +24,16 @@ describe("security headers", () => {
     expect(isMalformedPath("/exercises/%ZZ")).toBe(true);
     expect(isMalformedPath("/exercises/gather-three-users")).toBe(false);
     expect(isMalformedPath("/exercises/%E4%BD%A0")).toBe(false);
+  });
+});
+
+describe("authBodyProblem", () => {
+  const headers = (entries: Record<string, string>) => new Headers(entries);
+  it("refuses a large or length-less body to next-auth, and nothing else", () => {
+    expect(authBodyProblem("POST", "/api/auth/callback/credentials", headers({ "content-length": "300" }))).toBeNull();
+    expect(authBodyProblem("POST", "/api/auth/callback/credentials", headers({ "content-length": String(48 * 1024 * 1024) }))?.status).toBe(413);
+    expect(authBodyProblem("POST", "/api/auth/signout", headers({ "transfer-encoding": "chunked" }))?.status).toBe(411);
+    expect(authBodyProblem("GET", "/api/auth/session", headers({ "transfer-encoding": "chunked" }))).toBeNull();
+    expect(authBodyProblem("POST", "/api/submissions", headers({ "content-length": String(48 * 1024 * 1024) }))).toBeNull();
   });
 });

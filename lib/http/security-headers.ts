@@ -54,3 +54,31 @@ export function isMalformedPath(pathname: string): boolean {
     return true;
   }
 }
+
+/** next-auth's forms are a few hundred bytes: 16 KiB is room enough. */
+export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * Why a request to next-auth's endpoints (/api/auth/…) is refused before it
+ * is read, or null: a body past the limit (413), or a body that does not
+ * declare its length (chunked: 411), since next-auth reads bodies whole.
+ */
+export function authBodyProblem(method: string, pathname: string, headers: Headers):
+  { status: number; error: { code: string; message: { "zh-CN": string; en: string } } } | null {
+  if (!pathname.startsWith("/api/auth/") || ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase())) return null;
+  const length = headers.get("content-length");
+  if (length === null) {
+    if (!headers.get("transfer-encoding")) return null;
+    return {
+      status: 411,
+      error: { code: "LENGTH_REQUIRED", message: { "zh-CN": "请求必须注明长度(Content-Length)。", en: "The request must state its length (Content-Length)." } },
+    };
+  }
+  if (Number(length) > AUTH_BODY_LIMIT_BYTES) {
+    return {
+      status: 413,
+      error: { code: "PAYLOAD_TOO_LARGE", message: { "zh-CN": "请求体过大:最多 16 KiB。", en: "The request body is too large: at most 16 KiB." } },
+    };
+  }
+  return null;
+}
