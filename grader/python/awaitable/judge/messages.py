@@ -127,8 +127,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Wrong result: expected {expected}, got {actual}.",
     ),
     "equal-none": (
-        "结果是 None，期望 {expected}：是不是忘了 return，或者忘了 await（得到的是协程对象）？",
-        "The result is None but {expected} was expected: a missing return, or a missing await?",
+        "结果是 None，期望 {expected}：函数没有返回值就结束了（缺少 return，或 return 后面没有值）。",
+        "The result is None, not {expected}: the function ended without returning a value (no return, or a bare return).",
     ),
     "equal-coroutine": (
         "结果是一个协程对象，而不是 {expected}：调用 async 函数后需要 await 才能拿到返回值。",
