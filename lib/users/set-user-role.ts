@@ -7,8 +7,8 @@ import type { TRole } from "./schemas";
 
 
 /**
- * An admin changes someone's role. The account's sessions end (it signs in
- * again with its new role on every device), and the last admin cannot be
+ * An admin changes someone's role (it takes effect on the account's next
+ * request: the role is read on every one). The last admin cannot be
  * demoted: the admins' rows are locked while the change is decided, so two
  * admins demoting each other at once leave one.
  */
@@ -20,13 +20,14 @@ export async function setUserRole(userId: string, role: TRole): Promise<PublicUs
     if (role !== "ADMIN" && admins.length === 1 && admins[0]!.id === userId) {
       throw new AppError("CONFLICT", bilingual("error.lastAdmin"));
     }
-    const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!current) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
-    return tx.user.update({
+    const updated = await tx.user.updateManyAndReturn({
       where: { id: userId },
-      data: current.role === role ? { role } : { role, sessionVersion: { increment: 1 } },
+      data: { role },
       select: { id: true, email: true, name: true, role: true },
     });
+    const user = updated[0];
+    if (!user) throw new AppError("NOT_FOUND", bilingual("error.userNotFound"));
+    return user;
   });
 }
 

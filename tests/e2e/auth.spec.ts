@@ -72,5 +72,12 @@ test("the ADMIN_EMAIL account is an admin and makes a student a teacher on the U
 
   await studentPage.reload();
   await expect(studentPage.getByTestId("signed-in-as")).toContainText("教师");
+
+  // Signed out everywhere by the admin: the student's next page is a guest's.
+  await page.getByRole("button", { name: `让它在所有设备上退出: ${student}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(student) }).getByRole("status").last()).toHaveText("已退出所有设备");
+  await studentPage.reload();
+  await expect(studentPage.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(studentPage.getByTestId("signed-in-as")).toHaveCount(0);
   await studentContext.close();
 });

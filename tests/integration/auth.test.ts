@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as signUp } from "@/app/api/users/route";
 import { PUT as setRole } from "@/app/api/admin/users/[id]/role/route";
+import { DELETE as endSessionsRoute } from "@/app/api/admin/users/[id]/sessions/route";
 import { prisma } from "@/lib/db/client";
 import { createUser } from "@/lib/users/create-user";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
@@ -170,24 +171,33 @@ describe("admin-only route: PUT /api/admin/users/:id/role", () => {
       put(admin.id, { role: "STUDENT" }, await sessionCookie(other.id)),
     ]);
     // The loser is refused as the last admin (409), or, when the winner's change
-    // (which ends the demoted account's sessions) came first, as signed out (401).
+    // came before its role was read, as no longer an admin (403).
     const statuses = [first.status, second.status].sort();
     expect(statuses[0]).toBe(200);
-    expect([401, 409]).toContain(statuses[1]);
+    expect([403, 409]).toContain(statuses[1]);
     expect(await prisma.user.count({ where: { role: "ADMIN" } })).toBe(1);
   });
 
-  it("a role change ends the account's sessions; its new sign-in works", async () => {
+  it("an admin ends an account's sessions: its old tokens name nobody, a new sign-in works", async () => {
     const { admin, student } = await setup();
     const oldCookie = await sessionCookie(student.id);
+    const end = (id: string, cookie?: string) =>
+      endSessionsRoute(jsonRequest(`/api/admin/users/${id}/sessions`, { method: "DELETE", cookie }), routeContext({ id }));
+    expect((await end(student.id, oldCookie)).status).toBe(403);
+    const ended = await end(student.id, await sessionCookie(admin.id));
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toEqual({ ended: true });
+    expect(await findCurrentUser(student.id, 0)).toBeNull();
+    expect((await findCurrentUser(student.id, 1))?.email).toBe(student.email);
+    expect((await end(student.id, oldCookie)).status).toBe(401);
+    expect((await end(crypto.randomUUID(), await sessionCookie(admin.id))).status).toBe(404);
+    expect((await end("not-a-uuid", await sessionCookie(admin.id))).status).toBe(404);
+  });
+
+  it("a role change keeps the account signed in, with its new role at once", async () => {
+    const { admin, student } = await setup();
     expect((await put(student.id, { role: "TEACHER" }, await sessionCookie(admin.id))).status).toBe(200);
-    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: student.id }, select: { sessionVersion: true } });
-    expect(sessionVersion).toBe(1);
-    expect((await findCurrentUser(student.id, 0))).toBeNull();
-    expect((await findCurrentUser(student.id, 1))?.role).toBe("TEACHER");
-    // The old token no longer names anyone: the teacher-only route answers 401.
-    const regradeWithOld = await setRole(jsonRequest(`/api/admin/users/${student.id}/role`, { method: "PUT", body: { role: "ADMIN" }, cookie: oldCookie }), routeContext({ id: student.id }));
-    expect(regradeWithOld.status).toBe(401);
+    expect((await findCurrentUser(student.id, 0))?.role).toBe("TEACHER");
   });
 
   it("signing out ends every token of the account, copied ones too", async () => {

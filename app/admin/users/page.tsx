@@ -4,6 +4,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/list-users";
 import { RoleSelect } from "@/components/role-select";
+import { EndSessionsButton } from "@/components/end-sessions-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -34,6 +35,7 @@ export default async function AdminUsersPage() {
             <th>{t("admin.name")}</th>
             <th>{t("admin.createdAt")}</th>
             <th>{t("admin.role")}</th>
+            <th>{t("admin.sessions")}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,6 +54,9 @@ export default async function AdminUsersPage() {
                   saveLabel={t("admin.save")}
                   savedLabel={t("admin.saved")}
                 />
+              </td>
+              <td>
+                <EndSessionsButton userId={row.id} email={row.email} locale={locale} label={t("admin.endSessions")} doneLabel={t("admin.sessionsEnded")} />
               </td>
             </tr>
           ))}
