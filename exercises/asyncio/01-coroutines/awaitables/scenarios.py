@@ -9,14 +9,20 @@ async def await_delay(student, seconds, value):
     return await student.Delay(seconds, value)
 
 
-async def gather_delays(student):
-    return await asyncio.gather(student.Delay(1, "a"), student.Delay(1, "b"), student.Delay(1, "c"))
+async def gather_delays(student, seconds=(1, 1, 1)):
+    return await asyncio.gather(*(student.Delay(wait, value) for wait, value in zip(seconds, "abc")))
 
 
 async def await_later(student, seconds, value):
     made = student.later(seconds, value)
+    if inspect.iscoroutine(made):
+        made.close()  # an async def later(): its body never ran; closing it keeps the run free of warnings
+        return ["coroutine", "coroutine"]
     if not isinstance(made, asyncio.Future):
         return ["not-future", type(made).__name__]
+    if isinstance(made, asyncio.Task):
+        made.cancel()
+        return ["task", type(made).__name__]
     done_at_once = made.done()
     return ["ok", done_at_once, await made]
 
@@ -40,6 +46,8 @@ async def resolve_awaitables(student):
         if inspect.iscoroutine(value):
             value.close()
         described.append(["awaitable", type(value).__name__] if awaitable else ["value", value])
+    # Whether a Delay is awaitable at all (a Delay without __await__ is rightly given back as it is).
+    described.append(["delay-awaitable", inspect.isawaitable(student.Delay(0, None))])
     return described
 
 

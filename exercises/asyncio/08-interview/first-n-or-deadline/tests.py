@@ -24,7 +24,12 @@ def check_result(result, expected):
 @test("first-n", zh="A3 B1 C2 D0.5(失败) E4，n=2：2 秒时返回 ['B', 'C']", en="A3 B1 C2 D0.5(fails) E4, n=2: returns ['B', 'C'] at 2 s", weight=2)
 def first_n(t):
     run = run_jobs(t, STANDARD_JOBS, 2, 10)
-    t.min_in_flight(run, 5)
+    if run.peak_in_flight < len(STANDARD_JOBS):
+        fail("sequential",
+             f"运行记录显示同一时刻最多只有 {run.peak_in_flight} 个 job 在等待，而 5 个 job 应当一开始就全部启动"
+             "（为每个 job 创建一个任务），这样才能按完成先后收集结果。",
+             f"The trace shows at most {run.peak_in_flight} job(s) waiting at any moment, but all 5 jobs should start at "
+             "once (one task per job), so that results can be collected in the order they complete.")
     result, _, _ = run.result
     check_result(result, ["B", "C"])
     t.about(run, 2)
@@ -34,6 +39,13 @@ def first_n(t):
 def deadline(t):
     run = run_jobs(t, STANDARD_JOBS, 4, 2.5)
     result, _, _ = run.result
+    if run.elapsed > 2.51:
+        fail("timing",
+             f"截止时间是调用后 2.5 秒，函数却到 {run.elapsed:g} 秒才返回（返回了 {result!r}）：截止时间从调用时算起，"
+             "是一个固定的结束时刻；每轮等待只能等到它为止（剩余时间 = 结束时刻 − 现在），而不是每轮重新给 2.5 秒。",
+             f"The deadline is 2.5 s after the call, yet the function returned at {run.elapsed:g} s (returning {result!r}): "
+             "the deadline counts from the call and is one fixed end; each round may wait only until then (time left = "
+             "end − now), not another 2.5 s per round.")
     check_result(result, ["B", "C"])
     t.about(run, 2.5)
 

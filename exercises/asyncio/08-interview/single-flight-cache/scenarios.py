@@ -7,7 +7,11 @@ import asyncio
 def _make_fetch(calls):
     async def fetch(key):
         calls.append(key)
-        await asyncio.sleep(1)
+        try:
+            await asyncio.sleep(1)
+        except asyncio.CancelledError:
+            calls.append(f"cancelled {key}")
+            raise
         if key.startswith("bad"):
             raise KeyError(key)
         return key.upper()
@@ -21,7 +25,11 @@ def _cache(student):
 
 async def dedup(student):
     cache, calls = _cache(student)
-    return await asyncio.gather(*(cache.get("a") for _ in range(5))), calls
+
+    async def late():
+        await asyncio.sleep(0.5)  # joins while the fetch is half done
+        return await cache.get("a")
+    return await asyncio.gather(*(cache.get("a") for _ in range(5)), late()), calls
 
 
 async def cached(student):
@@ -53,4 +61,20 @@ async def cancel_one_waiter(student):
             return await asyncio.wait_for(cache.get("a"), 0.5)
         except asyncio.TimeoutError:
             return "timeout"
-    return await asyncio.gather(impatient(), cache.get("a"), return_exceptions=True), calls
+    first = await asyncio.gather(impatient(), cache.get("a"), return_exceptions=True)
+
+    # Then the impatient caller is surely the first: it starts the fetch of "b", the other joins at 0.1 s.
+    async def impatient_first():
+        try:
+            return await asyncio.wait_for(cache.get("b"), 0.5)
+        except asyncio.TimeoutError:
+            return "timeout"
+
+    async def joins_later():
+        await asyncio.sleep(0.1)
+        try:
+            return await asyncio.wait_for(cache.get("b"), 3)
+        except asyncio.TimeoutError:
+            return "nothing within 3 s"
+    second = await asyncio.gather(impatient_first(), joins_later(), return_exceptions=True)
+    return list(first) + list(second), calls

@@ -1,0 +1,18 @@
+import asyncio
+
+
+async def hello():
+    print("Hello")
+    await asyncio.sleep(1)  # 模拟 1 秒的 I/O / a 1 s I/O wait
+    return "World"
+
+
+async def main():
+    result = await hello()
+    print(f"结果: {result}")
+    return result
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+    print(asyncio.run(main()))  # 想再看一眼返回值，又启动了一次 / runs it again to see the return value

