@@ -66,9 +66,9 @@ test("the ADMIN_EMAIL account is an admin and makes a student a teacher on the U
   await fillAndSubmit(page, { 邮箱: process.env.E2E_ADMIN_EMAIL ?? "admin-e2e@example.org", 密码: "an admin password" }, /^注册$/);
   await expect(page.getByTestId("signed-in-as")).toContainText("管理员");
   await page.getByRole("link", { name: "用户管理" }).click();
-  await page.getByLabel(student).selectOption("TEACHER");
+  await page.getByLabel(student, { exact: true }).selectOption("TEACHER");
   await page.getByRole("row", { name: new RegExp(student) }).getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(student) }).getByRole("status")).toHaveText("已保存");
+  await expect(page.getByRole("row", { name: new RegExp(student) }).getByRole("status").first()).toHaveText("已保存");
 
   await studentPage.reload();
   await expect(studentPage.getByTestId("signed-in-as")).toContainText("教师");
