@@ -207,3 +207,28 @@ describe("pools", () => {
     expect(result.tests.map((entry) => [entry.id, entry.status])).toEqual([["at-most-two", "passed"], ["timing", "passed"]]);
   });
 });
+
+describe("sessions", () => {
+  let sessions: LoadedExercise;
+  beforeAll(async () => {
+    sessions = (await readGradingMaterial(path.join(fixtures, "sessions")))!;
+  });
+  const fetchThree = (body: string) =>
+    `import asyncio\nimport aiohttp\n\nURLS = [f"https://example.com/{n}" for n in range(3)]\n\n\nasync def main():\n${body}\n`;
+
+  it("the judge's record names the session of every request: one shared", async () => {
+    const code = fetchThree(
+      "    async with aiohttp.ClientSession() as session:\n        async def one(url):\n            async with session.get(url) as response:\n                return await response.text()\n        return await asyncio.gather(*(one(url) for url in URLS))",
+    );
+    expect((await testOf(sessions, code, "sessions")).message?.en).toBe("[1] [1, 1, 1]");
+  });
+
+  it("one per request, counted from 1 again in each run", async () => {
+    const code = fetchThree(
+      "    async def one(url):\n        async with aiohttp.ClientSession() as session:\n            async with session.get(url) as response:\n                return await response.text()\n    await aiohttp.ClientSession().close()  # made, never used\n    return await asyncio.gather(*(one(url) for url in URLS))",
+    );
+    const result = await runHarness({ mode: "grade", submissionCode: code, exercise: sessions });
+    // The second test's run starts counting afresh.
+    expect(result.tests.map((test) => test.message?.en)).toEqual(["[2, 3, 4] [2, 3, 4]", "[2, 3, 4] [2, 3, 4]"]);
+  });
+});

@@ -171,6 +171,18 @@ class Run:
                 if task["coroutine"] == name or task["coroutine"].endswith("." + name)
                 or task["label"] == name or task["name"] == name]
 
+    @property
+    def sessions(self) -> list[int]:
+        """The aiohttp ClientSessions the run's requests went through (their
+        numbers, in the order of their first request; aiohttp.request() makes
+        one per call)."""
+        seen: list[int] = []
+        for record in self.requests:
+            number = record.get("session")
+            if number is not None and number not in seen:
+                seen.append(number)
+        return seen
+
     def requests_to(self, pattern: str) -> list[dict]:
         """The judge's record of the requests whose URL matches ``pattern`` (fnmatch)."""
         return [record for record in self.requests if fnmatch.fnmatchcase(record["url"], pattern)]

@@ -423,6 +423,8 @@ class Observation:
         t = self.stamp(request)
         record = {"id": identifier, "label": label, "task": task_id, "start": _round(t), "end": None,
                   "until": t + wait, "method": method, "url": url}
+        if operation == "http" and request.get("session") is not None:
+            record["session"] = _integer(request.get("session"))
         self.io[identifier] = record
         self.io_log.append(record)
         self._flight(+1)

@@ -113,3 +113,4 @@ def fresh_run(config: dict) -> None:
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
     # Programs that use random (the seeds' queue example) are reproducible.
     random.seed(0)
+    fake_aiohttp.sessions["made"] = 0

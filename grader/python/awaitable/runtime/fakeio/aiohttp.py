@@ -111,8 +111,15 @@ class _RequestContextManager:
         return None
 
 
+# Sessions made in this run, numbered from 1 (reset by each run: install.fresh_run).
+sessions = {"made": 0}
+
+
 class ClientSession:
     def __init__(self, base_url=None, *, connector=None, timeout=None, headers=None, **_options):
+        sessions["made"] += 1
+        # Each request names its session, so the judge's record shows how many the program used.
+        self._number = sessions["made"]
         self._base_url = base_url
         limit = connector.limit if isinstance(connector, TCPConnector) else 100
         self._limit = asyncio.Semaphore(limit) if limit else None
@@ -161,7 +168,7 @@ class ClientSession:
             await self._limit.acquire()
         try:
             answer = port.io({"op": "http", "method": method, "url": url, "task": current_task_id(),
-                              "timeout": None if total is None else float(total)})["io"]
+                              "timeout": None if total is None else float(total), "session": self._number})["io"]
             task = asyncio.current_task()
             recorder.io_waiting(task, f"{method} {url}", answer["id"])
             cancelled = True
