@@ -4,38 +4,16 @@ returns the log it wrote (what ``as`` bound, whether the body's exception came
 out); walks its iter_items with a session of ours; counts the aiohttp
 sessions the submission opens itself."""
 
-import types
 
 
 def _count_sessions(student):
-    """Makes the submission's aiohttp count the sessions it opens: its module's
-    names bound to aiohttp (import aiohttp, import aiohttp as ...) or to
-    aiohttp.ClientSession (from aiohttp import ClientSession) are rebound to a
-    copy whose ClientSession and request() count. The fake aiohttp itself is
-    left alone. Returns the counter (a list of one int)."""
+    """Counts the aiohttp ClientSessions made from now on (the fake aiohttp
+    numbers every session it makes; aiohttp.request() makes one per call).
+    Returns a function that gives the count so far."""
     import aiohttp
 
-    opened = [0]
-
-    class ClientSession(aiohttp.ClientSession):
-        def __init__(self, *args, **kwargs):
-            opened[0] += 1
-            super().__init__(*args, **kwargs)
-
-    def request(method, url, **options):
-        opened[0] += 1  # aiohttp.request opens a session of its own
-        return aiohttp.request(method, url, **options)
-
-    counted = types.ModuleType("aiohttp")
-    counted.__dict__.update({name: value for name, value in vars(aiohttp).items() if not name.startswith("__")})
-    counted.ClientSession = ClientSession
-    counted.request = request
-    for name, value in list(vars(student).items()):
-        if value is aiohttp:
-            setattr(student, name, counted)
-        elif value is aiohttp.ClientSession:
-            setattr(student, name, ClientSession)
-    return opened
+    start = aiohttp.sessions["made"]
+    return lambda: aiohttp.sessions["made"] - start
 
 
 async def connection_order(student):
@@ -77,11 +55,11 @@ async def items_with_our_session(student, url, take):
             items.append(item)
             if len(items) >= take:
                 break
-    return {"items": items, "ours": ours, "sessions": opened[0]}
+    return {"items": items, "ours": ours, "sessions": opened() - 1}  # not counting ours
 
 
 async def first_items_counted(student, url, limit):
     """first_items(url, limit) and the sessions it opened."""
     opened = _count_sessions(student)
     items = await student.first_items(url, limit)
-    return {"items": items, "sessions": opened[0]}
+    return {"items": items, "sessions": opened()}
