@@ -232,3 +232,17 @@ describe("sessions", () => {
     expect(result.tests.map((test) => test.message?.en)).toEqual(["[2, 3, 4] [2, 3, 4]", "[2, 3, 4] [2, 3, 4]"]);
   });
 });
+
+it("an ExceptionGroup out of a TaskGroup is the student's exception, not a grader error", async () => {
+  const code = withMain(
+    "    async with asyncio.TaskGroup() as group:\n        tasks = [group.create_task(get_user(n)) for n in (1, 2, 3)]\n    return [task.result() for task in tasks]",
+    'if user_id == 2:\n        raise RuntimeError("user 2 failed")',
+  );
+  const result = await runHarness({ mode: "grade", submissionCode: code, exercise: threeUsers });
+  // As for any uncaught exception of the student's (RUNTIME_ERROR), never the grader's.
+  expect(result.verdict).toBe("RUNTIME_ERROR");
+  const test = result.tests.find((entry) => entry.id === "result")!;
+  expect(test).toMatchObject({ status: "error", misconception: "exception", messageKind: "observed" });
+  expect(test.message?.en).toContain("ExceptionGroup");
+  expect(test.error?.traceback).toContain("RuntimeError: user 2 failed");
+});

@@ -84,9 +84,23 @@ def _exception(description: dict) -> BaseException:
     try:
         return base(*args)
     except Exception:  # noqa: BLE001  a built-in exception that wants other arguments
+        pass
+    if issubclass(base, BaseExceptionGroup):
+        # A group (a TaskGroup's): its message, and the one exception that stands
+        # for the ones inside (they do not cross; the traceback names them).
+        message = str(args[0]) if args else name
+        inner = Exception(message) if issubclass(base, Exception) else BaseException(message)
+        try:
+            return base(message, [inner])
+        except Exception:  # noqa: BLE001
+            pass
+    try:
         error = base.__new__(base)
         error.args = args
         return error
+    except Exception:  # noqa: BLE001  not even that: an Exception of the same name stands for it
+        stand_in = _synthesized.setdefault((module, name, ("Exception",)), type(name, (Exception,), {"__module__": module or "submission"}))
+        return stand_in(*args)
 
 
 def rebuild(value):
