@@ -1,6 +1,6 @@
 // `npx tsx bench/thread-determinism.ts [runs] [burners]`: every solution of
 // the thread exercises (exercises/asyncio/06-blocking-threads-processes:
-// the reference, the known-wrong ones) and the leftover-thread variants of
+// the reference, the other correct ones, the known-wrong ones) and the leftover-thread variants of
 // bench/fixtures/thread-determinism/, graded `runs` times each (default 20),
 // two gradings at a time, while `burners` processes (default 2) spin on the
 // CPU. Prints, per solution, whether every grading gave the same verdict,
@@ -22,9 +22,11 @@ for (const slug of readdirSync(chapter, { withFileTypes: true }).filter((entry) 
   if (!exercise) continue;
   const directory = exercise.directory;
   cases.push({ exercise, label: `${slug}/solution.py`, code: readFileSync(path.join(directory, "solution.py"), "utf8") });
-  const wrong = path.join(directory, "wrong");
-  for (const file of readdirSync(wrong).filter((name) => name.endsWith(".py"))) {
-    cases.push({ exercise, label: `${slug}/wrong/${file}`, code: readFileSync(path.join(wrong, file), "utf8") });
+  for (const folder of ["correct", "wrong"]) {
+    const solutions = path.join(directory, folder);
+    for (const file of readdirSync(solutions).filter((name) => name.endsWith(".py"))) {
+      cases.push({ exercise, label: `${slug}/${folder}/${file}`, code: readFileSync(path.join(solutions, file), "utf8") });
+    }
   }
 }
 const legacy = await loadExercise("legacy-in-executor");

@@ -62,7 +62,8 @@ describe("with every run held to a quarter of a CPU", { timeout: 600_000 }, () =
           if (item.kind !== "EXERCISE") continue;
           const exercise = await readGradingMaterial(item.directory);
           if (!exercise) throw new Error(`${item.slug}: no grading material`);
-          for (const file of ["solution.py", "starter.py", ...item.definition.wrongSolutions.map((wrong) => wrong.file)]) {
+          const solutions = [...item.definition.correctSolutions, ...item.definition.wrongSolutions].map((solution) => solution.file);
+          for (const file of ["solution.py", "starter.py", ...solutions]) {
             jobs.push({ label: `${item.slug}/${file}`, exercise, file: path.join(item.directory, file) });
           }
         }

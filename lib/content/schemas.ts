@@ -27,7 +27,7 @@ export const ZBilingual = z
 const editorSchema = { $schema: z.string().optional().describe("Path of this file's JSON Schema, for editors") };
 
 /** Correct solutions besides the reference that each exercise must carry (issue 11). */
-export const MIN_CORRECT_SOLUTIONS = 0;
+export const MIN_CORRECT_SOLUTIONS = 2;
 
 const ZId = z.uuid().describe("Stable id (a uuid): never change it, so renames keep students' history");
 const ZSlug = z
@@ -179,7 +179,6 @@ export const ZExerciseFile = z
     correctSolutions: z
       .array(ZCorrectSolution)
       .min(MIN_CORRECT_SOLUTIONS)
-      .default([])
       .describe("Correct solutions in other styles than solution.py; content:check proves each passes every test"),
     wrongSolutions: z.array(ZWrongSolution).min(1).describe("Known-wrong solutions, each failing a named test"),
   })
