@@ -107,6 +107,17 @@ def thread_start(self):
 
         self.run = gated_run
         recorder.thread_event("start", actor, self.name)
+    elif parent is not None:
+        # A library thread (an executor's new worker) started by an actor:
+        # Thread.start waits for it to signal it has started, a wait that
+        # takes real time only. The clock must not move meanwhile (an idle
+        # worker could take the job just submitted and sleep, and the clock
+        # would run ahead of the loop still inside its step).
+        scheduler.hold()
+        try:
+            return _original_start(self)
+        finally:
+            scheduler.release()
     return _original_start(self)
 
 
