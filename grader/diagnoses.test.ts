@@ -246,3 +246,14 @@ it("an ExceptionGroup out of a TaskGroup is the student's exception, not a grade
   expect(test.message?.en).toContain("ExceptionGroup");
   expect(test.error?.traceback).toContain("RuntimeError: user 2 failed");
 });
+
+it("a deadlock names what each task still waits on (a Condition nobody notifies)", async () => {
+  const code = withMain(
+    "    condition = asyncio.Condition()\n    stock = []\n\n    async def customer():\n        async with condition:\n            while not stock:\n                await condition.wait()\n            return stock.pop()\n\n    task = asyncio.create_task(customer())\n    await asyncio.sleep(0.5)\n    stock.append('user_1')  # no notify\n    return [await task, 'user_2', 'user_3']",
+  );
+  const test = await testOf(threeUsers, code, "result");
+  expect(test).toMatchObject({ status: "error", misconception: "deadlock", messageKind: "observed" });
+  expect(test.message?.en).toContain("Still waiting: main() waits on task main.<locals>.customer()");
+  expect(test.message?.en).toContain("main.<locals>.customer() waits on Condition.wait");
+  expect(test.message?.["zh-CN"]).toContain("在等 Condition.wait");
+});
