@@ -7,6 +7,7 @@ export const ZCreateSubmissionRequestSchema = z.object({
   code: z
     .string()
     .refine((code) => code.isWellFormed(), "error.codeNotUtf8")
+    .refine((code) => code.trim() !== "", "error.codeEmpty")
     .refine((code) => Buffer.byteLength(code, "utf8") <= CODE_MAX_BYTES, "error.codeTooLarge"),
 });
 export type TCreateSubmissionRequest = z.infer<typeof ZCreateSubmissionRequestSchema>;

@@ -31,3 +31,17 @@ test("pages carry a nonce CSP that Next's scripts satisfy, and refuse framing", 
   expect(broken.status()).toBe(400);
   expect((await broken.json()).error.message.en).toContain("percent-encoding");
 });
+
+test("an unknown address answers 404 with a page in the visitor's language", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "找不到这个页面" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "回到课程目录" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  const exercise = await page.goto("/exercises/no-such-exercise");
+  expect(exercise?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the catalogue" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -66,6 +66,11 @@ describe("POST /api/submissions", () => {
     expect(tooLarge.status).toBe(400);
     expect(JSON.stringify(await tooLarge.json())).toContain("64 KiB");
     expect((await post(cookie, { exerciseId: GATHER, code: "print('\ud800')" })).status).toBe(400);
+    for (const code of ["", "   \n\t\n"]) {
+      const empty = await post(cookie, { exerciseId: GATHER, code });
+      expect(empty.status).toBe(400);
+      expect((await empty.json()).error.issues[0].message.en).toContain("The code is empty");
+    }
     const nul = await post(cookie, { exerciseId: GATHER, code: "print('a\u0000b')" });
     expect(nul.status).toBe(400);
     expect(JSON.stringify(await nul.json())).toContain("NUL");
