@@ -5,7 +5,7 @@
 // is large or does not say its length. Our own routes cap theirs while they
 // stream (lib/http/request-guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { authBodyProblem, isMalformedPath, newNonce, NONCE_HEADER, securityHeaders } from "./lib/http/security-headers";
+import { authBodyProblem, isMalformedPath, newNonce, NONCE_HEADER, PATH_HEADER, securityHeaders } from "./lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -23,6 +23,7 @@ export function proxy(request: NextRequest) {
   if (bodyProblem) return NextResponse.json({ error: bodyProblem.error }, { status: bodyProblem.status, headers: { ...headers, "cache-control": "no-store" } });
   const forwarded = new Headers(request.headers);
   forwarded.set(NONCE_HEADER, nonce);
+  forwarded.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   forwarded.set("content-security-policy", headers["content-security-policy"]!);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

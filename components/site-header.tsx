@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { authHref } from "@/lib/auth/form-text";
+import { PATH_HEADER } from "@/lib/http/security-headers";
 import { getTranslator } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
@@ -7,6 +10,8 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader() {
   const { locale, t } = await getTranslator();
   const user = await getCurrentUser();
+  // The page being shown (proxy.ts passes it on): signing in or up comes back to it.
+  const here = (await headers()).get(PATH_HEADER);
   return (
     <header className="site-header">
       <nav aria-label="main">
@@ -27,8 +32,8 @@ export async function SiteHeader() {
           </>
         ) : (
           <>
-            <Link href="/signin">{t("nav.signIn")}</Link>
-            <Link href="/signup" className="button">
+            <Link href={authHref("/signin", here)}>{t("nav.signIn")}</Link>
+            <Link href={authHref("/signup", here)} className="button">
               {t("nav.signUp")}
             </Link>
           </>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslator } from "@/lib/i18n/server";
 import { AuthForm } from "@/components/auth-form";
-import { authFormText, safeCallbackUrl } from "@/lib/auth/form-text";
+import { authFormText, authHref, safeCallbackUrl } from "@/lib/auth/form-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="narrow">
       <AuthForm mode="signin" locale={locale} text={authFormText(t, "signin")} callbackUrl={callbackUrl} />
       <p>
-        {t("auth.noAccount")} <Link href="/signup">{t("nav.signUp")}</Link>
+        {t("auth.noAccount")} <Link href={authHref("/signup", callbackUrl)}>{t("nav.signUp")}</Link>
       </p>
     </div>
   );

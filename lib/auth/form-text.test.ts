@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "./form-text";
+import { authHref, safeCallbackUrl } from "./form-text";
 
 describe("safeCallbackUrl", () => {
   it("keeps this site's paths, with their query and fragment", () => {
@@ -17,5 +17,15 @@ describe("safeCallbackUrl", () => {
 
   it("keeps an encoded backslash encoded (it stays a path on this site)", () => {
     expect(safeCallbackUrl("/%5Cevil.test")).toBe("/%5Cevil.test");
+  });
+});
+
+describe("authHref", () => {
+  it("comes back to the page it was left from, never to an auth page or off the site", () => {
+    expect(authHref("/signup", "/exercises/gather-three-users?tab=1")).toBe("/signup?callbackUrl=%2Fexercises%2Fgather-three-users%3Ftab%3D1");
+    expect(authHref("/signin", "/")).toBe("/signin");
+    expect(authHref("/signin", "/signup?callbackUrl=/x")).toBe("/signin");
+    expect(authHref("/signup", "//evil.test")).toBe("/signup");
+    expect(authHref("/signup", null)).toBe("/signup");
   });
 });

@@ -38,3 +38,10 @@ export function safeCallbackUrl(value: string | string[] | undefined): string {
   if (url.origin !== BASE || url.pathname.startsWith("//")) return "/";
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** `/signin` or `/signup` with the page to come back to, when it is not the home page or an auth page. */
+export function authHref(page: "/signin" | "/signup", returnTo: string | null | undefined): string {
+  const back = safeCallbackUrl(returnTo ?? undefined);
+  if (back === "/" || back.startsWith("/signin") || back.startsWith("/signup")) return page;
+  return `${page}?callbackUrl=${encodeURIComponent(back)}`;
+}

@@ -5,6 +5,8 @@
  * no MIME sniffing, no full URL in the Referer sent elsewhere.
  */
 export const NONCE_HEADER = "x-nonce";
+/** The path and query of the page being rendered, for links that come back to it (set by proxy.ts on the request). */
+export const PATH_HEADER = "x-awaitable-path";
 
 /** A fresh nonce: 16 random bytes, base64. */
 export function newNonce(): string {

@@ -41,7 +41,20 @@ test("a guest sees the exercise but is asked to sign in to submit", async ({ pag
   await expect(page.getByText("登录后即可提交代码。")).toBeVisible();
   await expect(page.getByRole("button", { name: "提交" })).toHaveCount(0);
   await page.goto("/exercises/no-such-exercise");
-  await expect(page.getByText(/404/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "找不到这个页面" })).toBeVisible();
+});
+
+test("a guest who signs up from an exercise comes back to it, signed in", async ({ page }) => {
+  await page.goto("/exercises/gather-three-users");
+  await page.locator("header").getByRole("link", { name: "注册" }).click();
+  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fexercises%2Fgather-three-users$/);
+  const email = `back-${Date.now()}@example.org`;
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("a good password");
+  await page.getByRole("button", { name: /^注册$/ }).click();
+  await expect(page).toHaveURL(/\/exercises\/gather-three-users$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
 });
 
 test("a teacher regrades every submission of an exercise from its page", async ({ page }) => {

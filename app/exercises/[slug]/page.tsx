@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { authHref } from "@/lib/auth/form-text";
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server";
 import { pickMessages } from "@/lib/i18n/messages";
@@ -59,7 +60,9 @@ export default async function ExercisePage({ params }: Props) {
         <>
           <pre className="code-view">{exercise.starter}</pre>
           <p className="card">
-            {t("exercise.signInToSubmit")} <Link href={`/signin?callbackUrl=/exercises/${exercise.slug}`}>{t("nav.signIn")}</Link>
+            {t("exercise.signInToSubmit")} <Link href={authHref("/signin", `/exercises/${exercise.slug}`)}>{t("nav.signIn")}</Link>
+            {" · "}
+            <Link href={authHref("/signup", `/exercises/${exercise.slug}`)}>{t("nav.signUp")}</Link>
           </p>
         </>
       )}
