@@ -5,22 +5,13 @@
 // is large or does not say its length. Our own routes cap theirs while they
 // stream (lib/http/request-guard.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { authBodyProblem, isMalformedPath, newNonce, NONCE_HEADER, PATH_HEADER, securityHeaders } from "./lib/http/security-headers";
+import { newNonce, NONCE_HEADER, PATH_HEADER, requestProblem, securityHeaders } from "./lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders(nonce, process.env.NODE_ENV === "development");
-  if (isMalformedPath(request.nextUrl.pathname)) {
-    const body = {
-      error: {
-        code: "INVALID_REQUEST",
-        message: { "zh-CN": "网址里有无效的百分号编码。", en: "The address contains an invalid percent-encoding." },
-      },
-    };
-    return NextResponse.json(body, { status: 400, headers: { ...headers, "cache-control": "no-store" } });
-  }
-  const bodyProblem = authBodyProblem(request.method, request.nextUrl.pathname, request.headers);
-  if (bodyProblem) return NextResponse.json({ error: bodyProblem.error }, { status: bodyProblem.status, headers: { ...headers, "cache-control": "no-store" } });
+  const problem = requestProblem(request.method, request.nextUrl.pathname, request.headers);
+  if (problem) return NextResponse.json({ error: problem.error }, { status: problem.status, headers: { ...headers, "cache-control": "no-store" } });
   const forwarded = new Headers(request.headers);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);

@@ -66,17 +66,19 @@ export function cpuMarginProblems(file: string, result: TGradingResult): string[
 function exerciseJobs(item: LoadedExerciseItem, tally: SolutionTally): Job[] {
   const exercise = harnessExercise(item);
   const grade = (file: string) => runHarness({ mode: "grade", submissionPath: path.join(item.directory, file), exercise });
-  const jobs: Job[] = [
-    {
-      file: path.join(item.directory, "solution.py"),
-      path: null,
-      describe: `${item.slug}: solution.py`,
-      run: async () => {
-        const result = await grade("solution.py");
-        const problems = result.verdict === "PASSED" ? [] : [`the reference solution must pass every test; got ${summary(result)}`];
-        return [...problems, ...cpuMarginProblems("solution.py", result)];
-      },
+  /** A solution that must pass every test (the reference, or another correct one). */
+  const mustPass = (solution: string, jobFile: string, jobPath: string | null, what: string): Job => ({
+    file: jobFile,
+    path: jobPath,
+    describe: `${item.slug}: ${solution}`,
+    run: async () => {
+      const result = await grade(solution);
+      const problems = result.verdict === "PASSED" ? [] : [`${what} must pass every test; got ${summary(result)}`];
+      return [...problems, ...cpuMarginProblems(solution, result)];
     },
+  });
+  const jobs: Job[] = [
+    mustPass("solution.py", path.join(item.directory, "solution.py"), null, "the reference solution"),
     {
       file: path.join(item.directory, "starter.py"),
       path: null,
@@ -92,16 +94,7 @@ function exerciseJobs(item: LoadedExerciseItem, tally: SolutionTally): Job[] {
   tally.reference += 1;
   for (const [index, correct] of item.definition.correctSolutions.entries()) {
     tally.correct += 1;
-    jobs.push({
-      file: item.file,
-      path: `correctSolutions.${index}`,
-      describe: `${item.slug}: ${correct.file}`,
-      run: async () => {
-        const result = await grade(correct.file);
-        const problems = result.verdict === "PASSED" ? [] : [`${correct.file} is correct and must pass every test; got ${summary(result)}`];
-        return [...problems, ...cpuMarginProblems(correct.file, result)];
-      },
-    });
+    jobs.push(mustPass(correct.file, item.file, `correctSolutions.${index}`, `${correct.file} is correct and`));
   }
   for (const [index, wrong] of item.definition.wrongSolutions.entries()) {
     tally.wrong += 1;

@@ -423,20 +423,18 @@ class Loader {
   async checkSolutionFiles(exercise: TExerciseFile, directory: string, file: string, tests: string | undefined) {
     const testIds = tests === undefined ? null : new Set(declaredTestIds(tests));
     const listed = new Set<string>();
-    for (const [index, wrong] of exercise.wrongSolutions.entries()) {
-      const where = `wrongSolutions.${index}`;
-      if (listed.has(wrong.file)) this.error(file, `${where}.file`, `${wrong.file} is listed twice`);
-      listed.add(wrong.file);
-      if (!(await isFile(path.join(directory, wrong.file)))) this.error(file, `${where}.file`, `${wrong.file} is missing`);
-      if (testIds && !testIds.has(wrong.failsTest)) {
-        this.error(file, `${where}.failsTest`, `tests.py declares no test "${wrong.failsTest}" (it has: ${[...testIds].join(", ") || "none"})`);
+    for (const field of ["wrongSolutions", "correctSolutions"] as const) {
+      for (const [index, solution] of exercise[field].entries()) {
+        const where = `${field}.${index}`;
+        if (listed.has(solution.file)) this.error(file, `${where}.file`, `${solution.file} is listed twice`);
+        listed.add(solution.file);
+        if (!(await isFile(path.join(directory, solution.file)))) this.error(file, `${where}.file`, `${solution.file} is missing`);
       }
     }
-    for (const [index, correct] of exercise.correctSolutions.entries()) {
-      const where = `correctSolutions.${index}`;
-      if (listed.has(correct.file)) this.error(file, `${where}.file`, `${correct.file} is listed twice`);
-      listed.add(correct.file);
-      if (!(await isFile(path.join(directory, correct.file)))) this.error(file, `${where}.file`, `${correct.file} is missing`);
+    for (const [index, wrong] of exercise.wrongSolutions.entries()) {
+      if (testIds && !testIds.has(wrong.failsTest)) {
+        this.error(file, `wrongSolutions.${index}.failsTest`, `tests.py declares no test "${wrong.failsTest}" (it has: ${[...testIds].join(", ") || "none"})`);
+      }
     }
     for (const [folder, field] of [["wrong", "wrongSolutions"], ["correct", "correctSolutions"]] as const) {
       const solutions = path.join(directory, folder);

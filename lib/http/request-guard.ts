@@ -9,10 +9,10 @@
  */
 import { AppError } from "../errors";
 import { bilingual } from "../i18n/messages";
+import { isSafeMethod } from "./methods";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The origins this site answers as: the request's own, and NEXTAUTH_URL's (behind a proxy). */
 function siteOrigins(request: Request): Set<string> {
@@ -37,7 +37,7 @@ function siteOrigins(request: Request): Set<string> {
  * browser (curl, a script holding the cookie), which no other site can forge.
  */
 export function assertSameOrigin(request: Request): void {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  if (isSafeMethod(request.method)) return;
   const origin = request.headers.get("origin");
   if (origin !== null) {
     if (origin !== "null" && siteOrigins(request).has(origin)) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authBodyProblem, contentSecurityPolicy, isMalformedPath, newNonce, securityHeaders } from "./security-headers";
+import { authBodyProblem, contentSecurityPolicy, isMalformedPath, newNonce, requestProblem, securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("a fresh nonce each time, in the script policy; no framing; no sniffing", () => {
@@ -35,5 +35,15 @@ describe("authBodyProblem", () => {
     expect(authBodyProblem("POST", "/api/auth/signout", headers({ "transfer-encoding": "chunked" }))?.status).toBe(411);
     expect(authBodyProblem("GET", "/api/auth/session", headers({ "transfer-encoding": "chunked" }))).toBeNull();
     expect(authBodyProblem("POST", "/api/submissions", headers({ "content-length": String(48 * 1024 * 1024) }))).toBeNull();
+  });
+});
+
+describe("requestProblem", () => {
+  it("refuses a malformed path with a bilingual 400, and passes the auth limits on", () => {
+    const problem = requestProblem("GET", "/exercises/%E0%A4%A", new Headers());
+    expect(problem).toMatchObject({ status: 400, error: { code: "INVALID_REQUEST" } });
+    expect(problem?.error.message.en).toContain("percent-encoding");
+    expect(requestProblem("POST", "/api/auth/signout", new Headers({ "transfer-encoding": "chunked" }))?.status).toBe(411);
+    expect(requestProblem("GET", "/exercises/gather-three-users", new Headers())).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
  * scripts when it finds the policy on the request), no framing by any site,
  * no MIME sniffing, no full URL in the Referer sent elsewhere.
  */
+import { isSafeMethod } from "./methods";
+
 export const NONCE_HEADER = "x-nonce";
 /** The path and query of the page being rendered, for links that come back to it (set by proxy.ts on the request). */
 export const PATH_HEADER = "x-awaitable-path";
@@ -47,6 +49,8 @@ export function securityHeaders(nonce: string, development = false): Record<stri
   };
 }
 
+type Problem = { status: number; error: { code: string; message: { "zh-CN": string; en: string } } };
+
 /** A path whose percent-encoding does not decode (`%E0%A4%A`): Next.js would answer 500. */
 export function isMalformedPath(pathname: string): boolean {
   try {
@@ -65,9 +69,8 @@ export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
  * is read, or null: a body past the limit (413), or a body that does not
  * declare its length (chunked: 411), since next-auth reads bodies whole.
  */
-export function authBodyProblem(method: string, pathname: string, headers: Headers):
-  { status: number; error: { code: string; message: { "zh-CN": string; en: string } } } | null {
-  if (!pathname.startsWith("/api/auth/") || ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase())) return null;
+export function authBodyProblem(method: string, pathname: string, headers: Headers): Problem | null {
+  if (!pathname.startsWith("/api/auth/") || isSafeMethod(method)) return null;
   const length = headers.get("content-length");
   if (length === null) {
     if (!headers.get("transfer-encoding")) return null;
@@ -83,4 +86,15 @@ export function authBodyProblem(method: string, pathname: string, headers: Heade
     };
   }
   return null;
+}
+
+/** Why the proxy refuses a request before any route sees it (a malformed path, next-auth's body limits), or null. */
+export function requestProblem(method: string, pathname: string, headers: Headers): Problem | null {
+  if (isMalformedPath(pathname)) {
+    return {
+      status: 400,
+      error: { code: "INVALID_REQUEST", message: { "zh-CN": "网址里有无效的百分号编码。", en: "The address contains an invalid percent-encoding." } },
+    };
+  }
+  return authBodyProblem(method, pathname, headers);
 }

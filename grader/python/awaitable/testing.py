@@ -231,6 +231,16 @@ def _fail(key: str, misconception: str | None = None, **parameters):
     raise Failure(message(key, **parameters), misconception, kind=message_kind(key))
 
 
+def _fail_blocking(entry: dict) -> None:
+    """Fails for a blocking entry that has a message of its own (a CPU
+    stretch, a plain open()); returns for the others."""
+    if entry["call"] == "cpu":
+        _fail("blocking-cpu", "blocking-cpu", where=_where(entry), real_ms=entry["realMs"])
+    if entry["call"] == "open":
+        _fail("blocking-open", "blocking-call", where=_where(entry), detail=entry.get("detail", ""),
+              seconds=seconds(entry["seconds"]))
+
+
 class TestContext:
     def __init__(self, runner) -> None:
         self._runner = runner
@@ -332,13 +342,10 @@ class TestContext:
                 if entry["call"].startswith("requests."):
                     _fail("blocking-requests", "blocking-requests", where=_where(entry), call=entry["call"],
                           detail=entry.get("detail", ""), **parameters)
-            for entry in run.blocking:
-                if entry["call"] == "open":
-                    _fail("blocking-open", "blocking-call", where=_where(entry), detail=entry.get("detail", ""),
-                          seconds=seconds(entry["seconds"]))
-            for entry in run.blocking:
-                if entry["call"] == "cpu":
-                    _fail("blocking-cpu", "blocking-cpu", where=_where(entry), real_ms=entry["realMs"])
+            for call in ("open", "cpu"):
+                for entry in run.blocking:
+                    if entry["call"] == call:
+                        _fail_blocking(entry)
             if measured > expected and run.peak_in_flight == 1 and _queued_on(run, "Semaphore.acquire"):
                 _fail("one-at-a-time", "sequential",
                       primitive="asyncio.Semaphore.acquire", short="Semaphore", **parameters)
@@ -423,11 +430,7 @@ class TestContext:
     def no_blocking(self, run: Run) -> None:
         """No blocking call (time.sleep, requests, long CPU stretch) inside a coroutine."""
         for entry in run.blocking:
-            if entry["call"] == "cpu":
-                _fail("blocking-cpu", "blocking-cpu", where=_where(entry), real_ms=entry["realMs"])
-            if entry["call"] == "open":
-                _fail("blocking-open", "blocking-call", where=_where(entry), detail=entry.get("detail", ""),
-                      seconds=seconds(entry["seconds"]))
+            _fail_blocking(entry)
             misconception = "blocking-sleep" if entry["call"] == "time.sleep" else "blocking-call"
             _fail("no-blocking", misconception, where=_where(entry), call=entry["call"],
                   seconds=seconds(entry["seconds"]))

@@ -55,6 +55,16 @@ _ASYNCIO_EXCEPTIONS = {"CancelledError": asyncio.CancelledError, "TimeoutError":
 _synthesized: dict[tuple[str, str, tuple], type] = {}
 
 
+def _synthesized_class(module: str, name: str, mro: tuple, parent: type) -> type:
+    """A judge-side exception class named as the student's, under ``parent``
+    (one per module, name and ancestry)."""
+    key = (module, name, mro)
+    cls = _synthesized.get(key)
+    if cls is None:
+        cls = _synthesized[key] = type(name, (parent,), {"__module__": module or "submission"})
+    return cls
+
+
 def _exception(description: dict) -> BaseException:
     name = str(description.get("type", "Exception"))
     module = str(description.get("module", ""))
@@ -76,11 +86,7 @@ def _exception(description: dict) -> BaseException:
             if isinstance(candidate, type) and issubclass(candidate, BaseException):
                 parent = candidate
                 break
-        key = (module, name, tuple(mro))
-        base = _synthesized.get(key)
-        if base is None:
-            base = type(name, (parent,), {"__module__": module or "submission"})
-            _synthesized[key] = base
+        base = _synthesized_class(module, name, tuple(mro), parent)
     try:
         return base(*args)
     except Exception:  # noqa: BLE001  a built-in exception that wants other arguments
@@ -99,8 +105,7 @@ def _exception(description: dict) -> BaseException:
         error.args = args
         return error
     except Exception:  # noqa: BLE001  not even that: an Exception of the same name stands for it
-        stand_in = _synthesized.setdefault((module, name, ("Exception",)), type(name, (Exception,), {"__module__": module or "submission"}))
-        return stand_in(*args)
+        return _synthesized_class(module, name, ("Exception",), Exception)(*args)
 
 
 def rebuild(value):
