@@ -60,10 +60,16 @@ export type LoadedQuiz = ItemCommon & { kind: "QUIZ"; definition: TQuizFile };
 export type LoadedItem = LoadedLesson | LoadedExerciseItem | LoadedQuiz;
 
 export type LoadedChapter = { id: string; slug: string; title: TBilingual; directory: string; items: LoadedItem[]; contentHash: string };
+/** When course.json does not say (ZCourseFile.referenceAfterAttempts). */
+export const DEFAULT_REFERENCE_AFTER_ATTEMPTS = 5;
+
 export type LoadedCourse = {
   id: string;
   slug: string;
   title: TBilingual;
+  description: TBilingual | null;
+  /** After this many unsolved attempts, the reference solution is offered. */
+  referenceAfterAttempts: number;
   directory: string;
   chapters: LoadedChapter[];
   /** The seed tutorials' sections (seeds.json), empty when that file is broken. */
@@ -250,7 +256,13 @@ class Loader {
     const contentHash = sha256(
       JSON.stringify({ course: raw.text, seeds: seeds ?? null, chapters: chapters.map((chapter) => chapter.contentHash) }),
     );
-    this.courses.push({ id: course.id, slug: course.slug, title: course.title, directory: courseDirectory, chapters, seeds: seeds ?? [], contentHash });
+    this.courses.push({
+      id: course.id,
+      slug: course.slug,
+      title: course.title,
+      description: course.description ?? null,
+      referenceAfterAttempts: course.referenceAfterAttempts ?? DEFAULT_REFERENCE_AFTER_ATTEMPTS,
+      directory: courseDirectory, chapters, seeds: seeds ?? [], contentHash });
   }
 
   async loadSeeds(file: string): Promise<TSeedsFile["seeds"] | undefined> {

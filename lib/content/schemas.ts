@@ -56,6 +56,13 @@ export const ZCourseFile = z
     slug: ZSlug,
     title: ZBilingual,
     description: ZBilingual.optional(),
+    referenceAfterAttempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("After this many attempts without solving an exercise, its reference solution is offered (default 5)"),
     chapters: z.array(z.string().min(1)).min(1).describe("Chapter folders, relative to the course folder, in order"),
   })
   .strict();

@@ -60,10 +60,16 @@ export async function syncContent(content: LoadedContent): Promise<SyncSummary> 
       await releaseClaimedSlugs(tx, content);
 
       for (const [coursePosition, course] of content.courses.entries()) {
+        const courseFields = {
+          ...fieldsOf(course, { slug: course.slug, position: coursePosition }),
+          descriptionZh: course.description?.["zh-CN"] ?? null,
+          descriptionEn: course.description?.en ?? null,
+          referenceAfterAttempts: course.referenceAfterAttempts,
+        };
         await tx.course.upsert({
           where: { id: course.id },
-          create: fieldsOf(course, { slug: course.slug, position: coursePosition }),
-          update: { ...fieldsOf(course, { slug: course.slug, position: coursePosition }), archivedAt: null, syncedAt: now },
+          create: courseFields,
+          update: { ...courseFields, archivedAt: null, syncedAt: now },
         });
         keep.courses.push(course.id);
         summary.courses += 1;

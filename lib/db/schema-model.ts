@@ -131,7 +131,11 @@ export function loadExpectedSchema(schemaPath = path.join(process.cwd(), "prisma
         defaultSql: defaultSql(field.default, field.kind === "enum", baseType),
       });
     }
-    const primaryKey = model.fields.filter((field) => field.isId).map((field) => field.dbName ?? field.name);
+    // A field's @id, or the model's compound @@id (listed among the indexes as type "id").
+    const compoundId = datamodel.indexes.find((index) => index.model === model.name && index.type === "id");
+    const primaryKey = compoundId
+      ? compoundId.fields.map((field) => columnName(field.name))
+      : model.fields.filter((field) => field.isId).map((field) => field.dbName ?? field.name);
     tables.push({ name: table, columns, primaryKey });
   }
 
