@@ -3,8 +3,12 @@
  * typed against the zh-CN one, so a key missing in either fails typecheck.
  */
 import type { Locale } from "./locales";
+import * as editor from "./areas/editor";
+import * as progress from "./areas/progress";
+import * as quiz from "./areas/quiz";
+import * as timeline from "./areas/timeline";
 
-const zhCN = {
+const zhCNCore = {
   "app.name": "Awaitable",
   "app.tagline": "在浏览器里练习 Python asyncio:写代码、提交、看你的协程在时间线上如何运行。",
   "nav.catalogue": "课程",
@@ -128,9 +132,12 @@ const zhCN = {
   "test.SKIPPED": "跳过",
 } as const;
 
+/** The core table and each area's (lib/i18n/areas/): one catalogue. */
+const zhCN = { ...zhCNCore, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN };
+
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = {
+const enCore: Record<keyof typeof zhCNCore, string> = {
   "app.name": "Awaitable",
   "app.tagline": "Practise Python asyncio in the browser: write code, submit it, and see how your coroutines ran on a timeline.",
   "nav.catalogue": "Courses",
@@ -253,6 +260,8 @@ const en: Record<MessageKey, string> = {
   "test.ERROR": "Error",
   "test.SKIPPED": "Skipped",
 };
+
+const en: Record<MessageKey, string> = { ...enCore, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
