@@ -21,6 +21,8 @@ import { startHeartbeat } from "./heartbeat";
 import { releaseOwnOrphans, sweepAbandonedJobs } from "./sweeper";
 import { dropIdleBuckets } from "../lib/http/rate-limit";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
+import { runProgramJob } from "./tasks/run-program";
+import { RUN_TASK } from "../lib/runs/schemas";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
 const log = (message: string) => console.log(`[worker ${process.pid}] ${message}`);
@@ -56,6 +58,7 @@ async function main() {
   log(spawner.sandboxed ? "sandbox self-check passed" : "WARNING: running student code without a sandbox (AWAITABLE_UNSANDBOXED=1)");
   const taskList: TaskList = {
     [GRADE_TASK]: (payload, helpers) => gradeSubmissionJob(payload, helpers, spawner),
+    [RUN_TASK]: (payload, helpers) => runProgramJob(payload, helpers, spawner),
     [REGRADE_TASK]: async (payload, helpers) => {
       const { exerciseId } = ZRegradeJobPayload.parse(payload);
       const created = await expandRegrade(exerciseId, helpers.job.created_at);

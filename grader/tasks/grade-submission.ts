@@ -23,7 +23,7 @@ export class RetryableGradingError extends Error {}
  * agree unless someone edited the database by hand: then it is our fault,
  * never graded against the wrong tests).
  */
-async function loadGradingMaterial(itemId: string): Promise<GradingMaterial & { contentHash: string }> {
+export async function loadGradingMaterial(itemId: string): Promise<GradingMaterial & { contentHash: string }> {
   const item = await prisma.courseItem.findUnique({
     where: { id: itemId },
     select: { contentHash: true, grading: { select: { contentHash: true, settings: true, tests: true, scenarios: true } } },

@@ -1,33 +1,65 @@
 import { z } from "zod";
 import { prisma } from "../db/client";
+import { hintsUnlocked, referenceUnlocked } from "../exercises/hint-unlocks";
 
+const ZBilingualText = z.object({ "zh-CN": z.string(), en: z.string() });
 const ZExerciseContent = z
   .object({
-    prompt: z.object({ "zh-CN": z.string(), en: z.string() }).optional(),
+    prompt: ZBilingualText.optional(),
     starter: z.string().optional(),
-    hints: z.array(z.object({ "zh-CN": z.string(), en: z.string() })).optional(),
+    reference: z.string().optional(),
+    hints: z.array(ZBilingualText).optional(),
     source: z.string().optional(),
   })
   .loose();
 
 const DEFAULT_STARTER = "import asyncio\n\n\nasync def main():\n    ...\n\n\nasyncio.run(main())\n";
 
-/** An exercise page: the live exercise by slug, and the viewer's submissions to it. */
+/**
+ * An exercise page: the live exercise by slug and, for a signed-in viewer,
+ * their draft, attempts, revealed hints and (once unlocked) the reference
+ * solution. Hidden things never leave here: hints not yet revealed are only
+ * counted, the reference is absent until solved or tried often enough.
+ */
 export async function getExercise(slug: string, viewerId: string | null) {
   const item = await prisma.courseItem.findFirst({
     where: { slug, kind: "EXERCISE", archivedAt: null },
-    select: { id: true, slug: true, titleZh: true, titleEn: true, content: true },
+    select: {
+      id: true,
+      slug: true,
+      titleZh: true,
+      titleEn: true,
+      content: true,
+      chapter: { select: { course: { select: { referenceAfterAttempts: true } } } },
+    },
   });
   if (!item) return null;
   const content = ZExerciseContent.parse(item.content);
-  const submissions = viewerId
-    ? await prisma.submission.findMany({
-        where: { userId: viewerId, itemId: item.id },
-        orderBy: { queuedAt: "desc" },
-        take: 20,
-        select: { id: true, status: true, verdict: true, score: true, queuedAt: true },
-      })
-    : [];
+  const hints = content.hints ?? [];
+  const [submissions, draft, progress, best] = viewerId
+    ? await Promise.all([
+        prisma.submission.findMany({
+          where: { userId: viewerId, itemId: item.id },
+          orderBy: { queuedAt: "desc" },
+          take: 30,
+          select: { id: true, status: true, verdict: true, score: true, queuedAt: true },
+        }),
+        prisma.draft.findUnique({ where: { userId_itemId: { userId: viewerId, itemId: item.id } }, select: { code: true, updatedAt: true } }),
+        prisma.progress.findUnique({
+          where: { userId_itemId: { userId: viewerId, itemId: item.id } },
+          select: { attempts: true, bestScore: true, solvedAt: true, hintsRevealed: true },
+        }),
+        prisma.submission.findFirst({
+          where: { userId: viewerId, itemId: item.id, status: "DONE", verdict: { not: "GRADER_ERROR" } },
+          orderBy: [{ score: "desc" }, { queuedAt: "desc" }],
+          select: { id: true, score: true },
+        }),
+      ])
+    : [[], null, null, null];
+  const attempts = progress?.attempts ?? 0;
+  const solved = Boolean(progress?.solvedAt);
+  const referenceAfterAttempts = item.chapter.course.referenceAfterAttempts;
+  const mayShowReference = viewerId !== null && referenceUnlocked({ attempts, solved }, referenceAfterAttempts);
   return {
     id: item.id,
     slug: item.slug,
@@ -36,7 +68,16 @@ export async function getExercise(slug: string, viewerId: string | null) {
     prompt: content.prompt ?? null,
     source: content.source ?? null,
     starter: content.starter ?? DEFAULT_STARTER,
-    hints: content.hints ?? [],
+    hints: {
+      total: hints.length,
+      revealed: hints.slice(0, Math.min(progress?.hintsRevealed ?? 0, hints.length)),
+      unlocked: hintsUnlocked(hints.length, attempts),
+    },
+    progress: { attempts, solved, bestScore: progress?.bestScore ?? 0 },
+    draft,
+    bestSubmissionId: best && (best.score ?? 0) > 0 ? best.id : null,
+    reference: mayShowReference ? (content.reference ?? null) : null,
+    referenceAfterAttempts,
     submissions,
   };
 }

@@ -390,7 +390,7 @@ class Loader {
       case "EXERCISE": {
         const prompt = await readBilingual("prompt");
         const starter = await readText("starter.py");
-        await readText("solution.py");
+        const reference = await readText("solution.py");
         const tests = await readText("tests.py");
         const scenariosFile = path.join(directory, "scenarios.py");
         const scenarios = (await isFile(scenariosFile)) ? await readFile(scenariosFile, "utf8") : null;
@@ -402,6 +402,8 @@ class Loader {
         const content = {
           prompt,
           starter,
+          // Shown to a student only once they solved it or tried often enough (lib/catalogue/get-exercise.ts).
+          reference,
           hints: exercise.hints,
           difficulty: exercise.difficulty,
           estimatedMinutes: exercise.estimatedMinutes,

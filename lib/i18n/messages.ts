@@ -7,6 +7,7 @@ import * as editor from "./areas/editor";
 import * as progress from "./areas/progress";
 import * as quiz from "./areas/quiz";
 import * as timeline from "./areas/timeline";
+import * as workspace from "./areas/workspace";
 
 const zhCNCore = {
   "app.name": "Awaitable",
@@ -80,6 +81,7 @@ const zhCNCore = {
   "field.role": "角色",
   "field.code": "代码",
   "field.exerciseId": "练习",
+  "field.itemId": "课程内容",
   "error.codeNotUtf8": "代码包含无效的字符(不是有效的 UTF-8)。",
   "error.codeTooLarge": "代码太长:最多 64 KiB。",
   "error.codeEmpty": "代码是空的:写好代码再提交(空提交不计入次数)。",
@@ -91,6 +93,11 @@ const zhCNCore = {
   "error.retry": "重试",
   "error.exerciseNotFound": "找不到这个练习。",
   "error.submissionNotFound": "找不到这次提交。",
+  "error.itemNotFound": "找不到这一课或这个练习。",
+  "error.noMoreHints": "这个练习的提示已经全部显示了。",
+  "error.hintLocked": "下一条提示还没有解锁:再提交一次就能看到。",
+  "error.runNotFound": "找不到这次运行。",
+  "error.runRateLimited": "运行太频繁了:每分钟最多 {limit} 次。请 {seconds} 秒后再试。",
   "error.rateLimited": "提交太频繁了:每分钟最多 {limit} 次。请 {seconds} 秒后再试。",
   "error.regradeRateLimited": "这个练习刚刚重新评测过,评测还在进行。请 {seconds} 秒后再试。",
   "error.signInRateLimited": "登录尝试太多了。为了保护账号,请 {seconds} 秒后再试。",
@@ -133,7 +140,7 @@ const zhCNCore = {
 } as const;
 
 /** The core table and each area's (lib/i18n/areas/): one catalogue. */
-const zhCN = { ...zhCNCore, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN };
+const zhCN = { ...zhCNCore, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -209,6 +216,7 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "field.role": "Role",
   "field.code": "Code",
   "field.exerciseId": "Exercise",
+  "field.itemId": "Course item",
   "error.codeNotUtf8": "The code contains invalid characters (it is not valid UTF-8).",
   "error.codeTooLarge": "The code is too long: at most 64 KiB.",
   "error.codeEmpty": "The code is empty: write some before submitting (an empty submission is not counted).",
@@ -220,6 +228,11 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "error.retry": "Try again",
   "error.exerciseNotFound": "No such exercise.",
   "error.submissionNotFound": "No such submission.",
+  "error.itemNotFound": "No such lesson or exercise.",
+  "error.noMoreHints": "Every hint of this exercise is already shown.",
+  "error.hintLocked": "The next hint is not unlocked yet: submit once more to see it.",
+  "error.runNotFound": "No such run.",
+  "error.runRateLimited": "Too many runs: at most {limit} a minute. Try again in {seconds} s.",
   "error.rateLimited": "Too many submissions: at most {limit} a minute. Try again in {seconds} s.",
   "error.regradeRateLimited": "This exercise was just regraded and the grading is still under way. Try again in {seconds} s.",
   "error.signInRateLimited": "Too many sign-in attempts. To protect the account, try again in {seconds} s.",
@@ -261,7 +274,7 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "test.SKIPPED": "Skipped",
 };
 
-const en: Record<MessageKey, string> = { ...enCore, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en };
+const en: Record<MessageKey, string> = { ...enCore, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -7,6 +7,10 @@ import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { isUuid } from "../ids";
 import { bilingual } from "../i18n/messages";
+import { z } from "zod";
+import { ZErrorDetail } from "../../grader/result";
+
+const ZStoredError = z.object({ error: ZErrorDetail.nullable().optional() }).loose();
 
 
 export async function getSubmission(viewer: { id: string; role: string }, submissionId: string) {
@@ -30,6 +34,7 @@ export async function getSubmission(viewer: { id: string; role: string }, submis
       stderr: true,
       trace: true,
       code: true,
+      result: true,
       testResults: {
         orderBy: { position: "asc" },
         select: { testId: true, nameZh: true, nameEn: true, status: true, weight: true, messageZh: true, messageEn: true, durationSeconds: true },
@@ -42,6 +47,8 @@ export async function getSubmission(viewer: { id: string; role: string }, submis
     submission.status === "QUEUED"
       ? 1 + (await prisma.submission.count({ where: { status: "QUEUED", queuedAt: { lt: submission.queuedAt } } }))
       : null;
-  const { userId: _userId, ...visible } = submission;
-  return { ...visible, queuePosition };
+  const { userId: _userId, result, ...visible } = submission;
+  // Of the stored result document, the page needs the error (its line marks the editor).
+  const error = ZStoredError.safeParse(result).data?.error ?? null;
+  return { ...visible, error, queuePosition };
 }

@@ -2,13 +2,16 @@ import { z } from "zod";
 
 export const CODE_MAX_BYTES = 64 * 1024;
 
+/** A student's program, as submitted, run or saved as a draft. */
+export const ZCode = z
+  .string()
+  .refine((code) => code.isWellFormed(), "error.codeNotUtf8")
+  .refine((code) => code.trim() !== "", "error.codeEmpty")
+  .refine((code) => Buffer.byteLength(code, "utf8") <= CODE_MAX_BYTES, "error.codeTooLarge");
+
 export const ZCreateSubmissionRequestSchema = z.object({
   exerciseId: z.uuid(),
-  code: z
-    .string()
-    .refine((code) => code.isWellFormed(), "error.codeNotUtf8")
-    .refine((code) => code.trim() !== "", "error.codeEmpty")
-    .refine((code) => Buffer.byteLength(code, "utf8") <= CODE_MAX_BYTES, "error.codeTooLarge"),
+  code: ZCode,
 });
 export type TCreateSubmissionRequest = z.infer<typeof ZCreateSubmissionRequestSchema>;
 
