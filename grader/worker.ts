@@ -22,6 +22,7 @@ import { releaseOwnOrphans, sweepAbandonedJobs } from "./sweeper";
 import { dropIdleBuckets } from "../lib/http/rate-limit";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
 import { runProgramJob } from "./tasks/run-program";
+import { dropOldRuns } from "../lib/runs/record-run-result";
 import { RUN_TASK } from "../lib/runs/schemas";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
 
@@ -111,9 +112,11 @@ async function main() {
       (error: unknown) => log(`sweep failed (will retry): ${describe(error)}`),
     );
   }, env.WORKER_HEARTBEAT_SECONDS * 1000);
-  // Rate-limit buckets untouched for a day are full again: their rows can go (hourly).
+  // Rate-limit buckets untouched for a day are full again, and week-old runs are
+  // scratch: their rows can go (hourly).
   const bucketSweeper = setInterval(() => {
     dropIdleBuckets().catch((error: unknown) => log(`dropping idle rate-limit buckets failed (will retry): ${describe(error)}`));
+    dropOldRuns().catch((error: unknown) => log(`dropping old runs failed (will retry): ${describe(error)}`));
   }, 60 * 60 * 1000);
   bucketSweeper.unref();
   log(`ready: concurrency ${concurrency}, queue connected, id ${workerId}`);

@@ -28,3 +28,11 @@ export async function recordRunResult(runId: string, result: TGradingResult): Pr
     return true;
   });
 }
+
+/** Runs are scratch work: a week later they go (the worker calls this hourly). */
+export async function dropOldRuns(olderThanDays = 7): Promise<number> {
+  const { count } = await prisma.programRun.deleteMany({
+    where: { status: "DONE", finishedAt: { lt: new Date(Date.now() - olderThanDays * 24 * 60 * 60 * 1000) } },
+  });
+  return count;
+}

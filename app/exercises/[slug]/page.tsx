@@ -6,10 +6,11 @@ import { getTranslator } from "@/lib/i18n/server";
 import { pickMessages } from "@/lib/i18n/messages";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getExercise } from "@/lib/catalogue/get-exercise";
-import { SubmissionPanel } from "@/components/submission-panel";
+import { Workspace } from "@/components/exercise/workspace";
 import { RegradeButton } from "@/components/regrade-button";
 import { Markdown } from "@/components/markdown";
 import { Hints } from "@/components/hints";
+import { CodeBlock } from "@/components/code-block";
 
 export const dynamic = "force-dynamic";
 
@@ -28,44 +29,83 @@ export default async function ExercisePage({ params }: Props) {
   if (!exercise) notFound();
   const title = locale === "en" ? exercise.titleEn : exercise.titleZh;
   const prompt = exercise.prompt?.[locale];
+  const remaining = Math.max(0, exercise.referenceAfterAttempts - exercise.progress.attempts);
   return (
     <article className="exercise">
-      <h1>{title}</h1>
-      {prompt && <Markdown>{prompt}</Markdown>}
-      <Hints
-        hints={exercise.hints.map((hint) => hint[locale])}
-        labels={{ show: t("exercise.showHint"), next: t("exercise.nextHint"), title: t("exercise.hints") }}
-      />
-      {exercise.source && (
-        <p className="muted">
-          {t("exercise.source")}: {exercise.source}
-        </p>
-      )}
-      {(user?.role === "TEACHER" || user?.role === "ADMIN") && (
-        <RegradeButton
-          exerciseId={exercise.id}
-          locale={locale}
-          labels={{ button: t("exercise.regrade"), confirm: t("exercise.regradeConfirm"), queued: t("exercise.regradeQueued") }}
-        />
-      )}
-      {user ? (
-        <SubmissionPanel
-          exerciseId={exercise.id}
-          starter={exercise.starter}
-          locale={locale}
-          messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError"])}
-          history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
-        />
-      ) : (
-        <>
-          <pre className="code-view">{exercise.starter}</pre>
-          <p className="card">
-            {t("exercise.signInToSubmit")} <Link href={authHref("/signin", `/exercises/${exercise.slug}`)}>{t("nav.signIn")}</Link>
-            {" · "}
-            <Link href={authHref("/signup", `/exercises/${exercise.slug}`)}>{t("nav.signUp")}</Link>
-          </p>
-        </>
-      )}
+      <div className="exercise-layout">
+        <div className="exercise-prompt">
+          <h1>{title}</h1>
+          {user && (exercise.progress.solved || exercise.progress.attempts > 0) && (
+            <p className="muted exercise-status">
+              {exercise.progress.solved && <span className="badge badge-solved">✓ {t("exercise.solvedBadge")}</span>}{" "}
+              {t("exercise.attemptsCount", { count: exercise.progress.attempts })}
+            </p>
+          )}
+          {prompt && <Markdown>{prompt}</Markdown>}
+          <Hints
+            exerciseId={exercise.id}
+            locale={locale}
+            total={exercise.hints.total}
+            unlocked={exercise.hints.unlocked}
+            revealed={exercise.hints.revealed}
+            signedIn={Boolean(user)}
+            labels={{
+              show: t("exercise.showHint"),
+              next: t("exercise.nextHint"),
+              title: t("exercise.hints"),
+              lockedAfter: t("exercise.hintLockedAfter"),
+              count: t("exercise.hintsCount"),
+            }}
+          />
+          {exercise.source && (
+            <p className="muted">
+              {t("exercise.source")}: {exercise.source}
+            </p>
+          )}
+          {user && (
+            <section className="reference" aria-labelledby="reference-title">
+              <h2 id="reference-title">{t("exercise.reference")}</h2>
+              {exercise.reference ? (
+                <details>
+                  <summary>{t("exercise.referenceShow")}</summary>
+                  <CodeBlock code={exercise.reference} language="python" />
+                </details>
+              ) : (
+                <p className="muted">{t("exercise.referenceLocked", { count: remaining })}</p>
+              )}
+            </section>
+          )}
+          {(user?.role === "TEACHER" || user?.role === "ADMIN") && (
+            <RegradeButton
+              exerciseId={exercise.id}
+              locale={locale}
+              labels={{ button: t("exercise.regrade"), confirm: t("exercise.regradeConfirm"), queued: t("exercise.regradeQueued") }}
+            />
+          )}
+        </div>
+        <div className="exercise-work">
+          {user ? (
+            <Workspace
+              key={exercise.id}
+              exerciseId={exercise.id}
+              starter={exercise.starter}
+              draft={exercise.draft ? { code: exercise.draft.code, updatedAt: exercise.draft.updatedAt.toISOString() } : null}
+              locale={locale}
+              messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError", "editor.", "timeline.", "diff."])}
+              history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
+            />
+          ) : (
+            <>
+              <CodeBlock code={exercise.starter} language="python" />
+              <p className="card">
+                {t("exercise.signInToSubmit")} <Link href={authHref("/signin", `/exercises/${exercise.slug}`)}>{t("nav.signIn")}</Link>
+                {" · "}
+                <Link href={authHref("/signup", `/exercises/${exercise.slug}`)}>{t("nav.signUp")}</Link>
+              </p>
+            </>
+          )}
+        </div>
+      </div>
     </article>
   );
 }

@@ -50,6 +50,8 @@ export const zhCN = {
   "exercise.solvedBadge": "已通过",
   "exercise.attemptsCount": "已提交 {count} 次",
   "exercise.loadingCode": "正在载入代码…",
+  "lesson.signInToRun": "登录后可以运行这段示例代码。",
+  "lesson.runnable": "可以运行的示例",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -100,4 +102,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   "exercise.solvedBadge": "Solved",
   "exercise.attemptsCount": "{count} attempt(s)",
   "exercise.loadingCode": "Loading the code…",
+  "lesson.signInToRun": "Sign in to run this sample.",
+  "lesson.runnable": "Runnable sample",
 };

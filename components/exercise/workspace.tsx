@@ -1,0 +1,278 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { Locale } from "@/lib/i18n/locales";
+import { CodeEditor } from "@/components/code-editor";
+import { History } from "./history";
+import { ResultView } from "./result-view";
+import { RunView } from "./run-view";
+import { textOf, type HistoryEntry, type RunView as Run, type SubmissionView } from "./types";
+import { useLiveState } from "./use-live-state";
+
+type ApiError = { error?: { message?: Record<Locale, string>; issues?: { message: Record<Locale, string> }[] } };
+type SaveState = "saved" | "dirty" | "saving" | "failed";
+
+const SAVE_AFTER_MS = 700;
+const RETRY_SAVE_MS = 3000;
+
+/**
+ * The student's side of an exercise page: the editor (its draft saved to the
+ * server as they type, restored on reload and on any device), Run (the
+ * program alone, never graded), Submit (graded; the verdict arrives live),
+ * the result with each test's timeline, and every attempt's code.
+ */
+export function Workspace(props: {
+  exerciseId: string;
+  starter: string;
+  draft: { code: string; updatedAt: string } | null;
+  locale: Locale;
+  messages: Record<string, string | undefined>;
+  history: HistoryEntry[];
+}) {
+  const text = useMemo(() => textOf(props.messages), [props.messages]);
+  const [code, setCode] = useState(props.draft?.code ?? props.starter);
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [savedAt, setSavedAt] = useState<string | null>(props.draft?.updatedAt ?? null);
+  const lastSaved = useRef(props.draft?.code ?? props.starter);
+  const [sending, setSending] = useState<"submit" | "run" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [history, setHistory] = useState(props.history);
+  const [view, setView] = useState<"run" | "submission" | null>(null);
+  const submission = useLiveState<SubmissionView>("submissions", (body) => (body as { submission: SubmissionView }).submission);
+  const run = useLiveState<Run>("runs", (body) => (body as { run: Run }).run);
+
+  // ── the draft: saved after a pause in typing, retried until it lands ──
+  useEffect(() => {
+    if (code === lastSaved.current) return;
+    setSaveState("dirty");
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let cancelled = false;
+    const save = async () => {
+      setSaveState("saving");
+      try {
+        const response = await fetch(`/api/drafts/${props.exerciseId}`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ code }),
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        const body = (await response.json()) as { draft: { updatedAt: string } };
+        if (cancelled) return;
+        lastSaved.current = code;
+        setSavedAt(body.draft.updatedAt);
+        setSaveState("saved");
+      } catch {
+        if (cancelled) return;
+        setSaveState("failed");
+        retry = setTimeout(() => void save(), RETRY_SAVE_MS);
+      }
+    };
+    const timer = setTimeout(() => void save(), SAVE_AFTER_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      if (retry) clearTimeout(retry);
+    };
+  }, [code, props.exerciseId]);
+
+  // Leaving with unsaved changes asks first: closing the tab, and links within the app.
+  const unsaved = saveState !== "saved";
+  useEffect(() => {
+    if (!unsaved) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    const click = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.getAttribute("target") === "_blank") return;
+      if (!window.confirm(text("exercise.unsavedLeave"))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", click, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", click, true);
+    };
+  }, [unsaved, text]);
+
+  // ── the verdict of a watched submission lands in the history too, and
+  // the server parts of the page (hints unlocked, the reference, the
+  // status) are re-read; the editor and its undo history stay as they are ──
+  const router = useRouter();
+  const refreshedFor = useRef<string | null>(null);
+  useEffect(() => {
+    const current = submission.state;
+    if (!current) return;
+    if (current.status === "DONE" && refreshedFor.current !== current.id && history.some((entry) => entry.id === current.id && entry.status !== "DONE")) {
+      refreshedFor.current = current.id;
+      router.refresh();
+    }
+    setHistory((entries) =>
+      entries.map((entry) => (entry.id === current.id ? { ...entry, status: current.status, verdict: current.verdict, score: current.score } : entry)),
+    );
+    // history is read only to know whether this verdict is news
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [submission.state, router]);
+
+  const errorMessage = (body: ApiError) => body.error?.issues?.[0]?.message[props.locale] ?? body.error?.message?.[props.locale] ?? text("auth.networkError");
+
+  const submit = useCallback(async () => {
+    if (sending) return;
+    setSending("submit");
+    setError(null);
+    try {
+      const response = await fetch("/api/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ exerciseId: props.exerciseId, code }),
+      });
+      const body = (await response.json().catch(() => ({}))) as ApiError & { submission?: { id: string; queuedAt: string } };
+      if (!response.ok || !body.submission) {
+        setError(errorMessage(body));
+        return;
+      }
+      const created = body.submission;
+      setHistory((entries) => [{ id: created.id, status: "QUEUED", verdict: null, score: null, queuedAt: created.queuedAt }, ...entries]);
+      setView("submission");
+      submission.reset();
+      submission.watch(created.id);
+    } catch {
+      setError(text("auth.networkError"));
+    } finally {
+      setSending(null);
+    }
+    // errorMessage reads only props and text
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code, props.exerciseId, sending, submission, text]);
+
+  const runProgram = useCallback(async () => {
+    if (sending) return;
+    setSending("run");
+    setError(null);
+    try {
+      const response = await fetch("/api/runs", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ itemId: props.exerciseId, code }),
+      });
+      const body = (await response.json().catch(() => ({}))) as ApiError & { run?: { id: string } };
+      if (!response.ok || !body.run) {
+        setError(errorMessage(body));
+        return;
+      }
+      setView("run");
+      run.reset();
+      run.watch(body.run.id);
+    } catch {
+      setError(text("auth.networkError"));
+    } finally {
+      setSending(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code, props.exerciseId, sending, run, text]);
+
+  const shown = view === "run" ? run.state : view === "submission" ? submission.state : null;
+  const errorLine = shown?.status === "DONE" ? shown.error : null;
+  const editorErrors = errorLine?.line ? [{ line: errorLine.line, message: `${errorLine.type}: ${errorLine.message}` }] : [];
+  const timelineMessages = props.messages;
+  const trouble = view === "run" ? run.trouble : view === "submission" ? submission.trouble : false;
+
+  return (
+    <section className="workspace" aria-labelledby="editor-label" data-exercise-id={props.exerciseId}>
+      <div className="editor-head">
+        <h2 id="editor-label" className="editor-label">
+          {text("exercise.editorLabel")}
+        </h2>
+        <span className={`draft-state draft-${saveState}`} role="status" data-testid="draft-state">
+          {saveState === "saving" || saveState === "dirty"
+            ? text("exercise.draftSaving")
+            : saveState === "failed"
+              ? text("exercise.draftFailed")
+              : savedAt
+                ? text("exercise.draftSaved", { time: new Date(savedAt).toLocaleTimeString(props.locale) })
+                : ""}
+        </span>
+      </div>
+      <CodeEditor
+        value={code}
+        onChange={setCode}
+        onSubmit={() => void submit()}
+        onRun={() => void runProgram()}
+        errors={editorErrors}
+        labelledBy="editor-label"
+        describedBy="editor-shortcuts"
+        messages={props.messages}
+      />
+      <p id="editor-shortcuts" className="muted shortcuts">
+        {text("exercise.runShortcut")}
+      </p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void runProgram()} disabled={sending !== null}>
+          {sending === "run" ? text("exercise.runQueued") : text("exercise.run")}
+        </button>
+        <button type="button" onClick={() => void submit()} disabled={sending !== null}>
+          {sending === "submit" ? text("exercise.submitting") : text("exercise.submit")}
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            if (code === props.starter || window.confirm(text("exercise.resetConfirm"))) setCode(props.starter);
+          }}
+        >
+          {text("exercise.reset")}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+
+      {view !== null && (
+        <div className="card result" data-testid={view === "run" ? "run-panel" : "submission-result"} aria-live="polite">
+          {trouble && <p className="muted" role="status">{text("exercise.reconnecting")}</p>}
+          {view === "run" && (
+            <>
+              <h3>{text("exercise.runResult")}</h3>
+              <p className="muted">{text("exercise.runNote")}</p>
+              {run.state ? <RunView run={run.state} locale={props.locale} text={text} timelineMessages={timelineMessages} /> : <p>{text("exercise.runQueued")}</p>}
+            </>
+          )}
+          {view === "submission" && submission.state && submission.state.status !== "DONE" && (
+            <p data-testid="submission-status">
+              {submission.state.status === "RUNNING"
+                ? text("exercise.running")
+                : submission.state.queuePosition
+                  ? text("exercise.queued", { position: submission.state.queuePosition })
+                  : text("exercise.queuedNoPosition")}
+            </p>
+          )}
+          {view === "submission" && !submission.state && <p data-testid="submission-status">{text("exercise.queuedNoPosition")}</p>}
+          {view === "submission" && submission.state?.status === "DONE" && (
+            <ResultView submission={submission.state} locale={props.locale} text={text} timelineMessages={timelineMessages} />
+          )}
+        </div>
+      )}
+
+      <h2>{text("exercise.history")}</h2>
+      <History
+        entries={history}
+        locale={props.locale}
+        text={text}
+        diffMessages={props.messages}
+        onShow={(id) => {
+          setView("submission");
+          submission.reset();
+          submission.watch(id);
+        }}
+        onLoad={(loaded) => setCode(loaded)}
+      />
+    </section>
+  );
+}
