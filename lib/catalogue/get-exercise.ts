@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { prisma } from "../db/client";
+import { ZItemSource } from "./item-content";
+
+const ZText = z.object({ "zh-CN": z.string(), en: z.string() });
 
 const ZExerciseContent = z
   .object({
-    prompt: z.object({ "zh-CN": z.string(), en: z.string() }).optional(),
-    starter: z.string().optional(),
-    hints: z.array(z.object({ "zh-CN": z.string(), en: z.string() })).optional(),
-    source: z.string().optional(),
+    prompt: ZText.optional(),
+    // Synced per language (lib/content/localize-starter.ts); a string is content synced before that.
+    starter: z.union([ZText, z.string().transform((starter) => ({ "zh-CN": starter, en: starter }))]).optional(),
+    hints: z.array(ZText).optional(),
+    sources: z.array(ZItemSource).optional(),
   })
   .loose();
 
-const DEFAULT_STARTER = "import asyncio\n\n\nasync def main():\n    ...\n\n\nasyncio.run(main())\n";
+const DEFAULT_STARTER_CODE = "import asyncio\n\n\nasync def main():\n    ...\n\n\nasyncio.run(main())\n";
+const DEFAULT_STARTER = { "zh-CN": DEFAULT_STARTER_CODE, en: DEFAULT_STARTER_CODE };
 
 /** An exercise page: the live exercise by slug, and the viewer's submissions to it. */
 export async function getExercise(slug: string, viewerId: string | null) {
@@ -34,7 +39,7 @@ export async function getExercise(slug: string, viewerId: string | null) {
     titleZh: item.titleZh,
     titleEn: item.titleEn,
     prompt: content.prompt ?? null,
-    source: content.source ?? null,
+    sources: content.sources ?? [],
     starter: content.starter ?? DEFAULT_STARTER,
     hints: content.hints ?? [],
     submissions,

@@ -10,6 +10,9 @@ import { SubmissionPanel } from "@/components/submission-panel";
 import { RegradeButton } from "@/components/regrade-button";
 import { Markdown } from "@/components/markdown";
 import { Hints } from "@/components/hints";
+import { SourceList } from "@/components/source-list";
+import { ItemNav } from "@/components/item-nav";
+import { getNeighbours } from "@/lib/catalogue/get-neighbours";
 
 export const dynamic = "force-dynamic";
 
@@ -24,23 +27,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExercisePage({ params }: Props) {
   const { locale, t } = await getTranslator();
   const user = await getCurrentUser();
-  const exercise = await getExercise((await params).slug, user?.id ?? null);
+  const { slug } = await params;
+  const [exercise, neighbours] = await Promise.all([getExercise(slug, user?.id ?? null), getNeighbours(slug)]);
   if (!exercise) notFound();
+  const starter = exercise.starter[locale];
   const title = locale === "en" ? exercise.titleEn : exercise.titleZh;
   const prompt = exercise.prompt?.[locale];
   return (
     <article className="exercise">
-      <h1>{title}</h1>
+      {/* A prompt that opens with its own heading keeps that one: one h1 a page. */}
+      {!prompt?.trimStart().startsWith("# ") && <h1>{title}</h1>}
       {prompt && <Markdown>{prompt}</Markdown>}
       <Hints
         hints={exercise.hints.map((hint) => hint[locale])}
         labels={{ show: t("exercise.showHint"), next: t("exercise.nextHint"), title: t("exercise.hints") }}
       />
-      {exercise.source && (
-        <p className="muted">
-          {t("exercise.source")}: {exercise.source}
-        </p>
-      )}
+      <SourceList sources={exercise.sources} t={t} />
       {(user?.role === "TEACHER" || user?.role === "ADMIN") && (
         <RegradeButton
           exerciseId={exercise.id}
@@ -51,14 +53,14 @@ export default async function ExercisePage({ params }: Props) {
       {user ? (
         <SubmissionPanel
           exerciseId={exercise.id}
-          starter={exercise.starter}
+          starter={starter}
           locale={locale}
           messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError"])}
           history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
         />
       ) : (
         <>
-          <pre className="code-view">{exercise.starter}</pre>
+          <pre className="code-view">{starter}</pre>
           <p className="card">
             {t("exercise.signInToSubmit")} <Link href={authHref("/signin", `/exercises/${exercise.slug}`)}>{t("nav.signIn")}</Link>
             {" · "}
@@ -66,6 +68,7 @@ export default async function ExercisePage({ params }: Props) {
           </p>
         </>
       )}
+      <ItemNav neighbours={neighbours} locale={locale} t={t} />
     </article>
   );
 }
