@@ -31,12 +31,10 @@ export default async function HomePage() {
           <div className="card guest-call">
             <p>{t("progress.guestCall")}</p>
             <p>
+              {/* Worded apart from the header's sign-up and sign-in links, so each name leads to one place. */}
               <Link href={authHref("/signup", "/")} className="button">
-                {t("nav.signUp")}
-              </Link>{" "}
-              <span className="muted">
-                {t("auth.haveAccount")} <Link href={authHref("/signin", "/")}>{t("nav.signIn")}</Link>
-              </span>
+                {t("progress.createAccount")}
+              </Link>
             </p>
           </div>
         )}

@@ -2,7 +2,7 @@ import { groupSources, type TItemSource } from "@/lib/content/describe-sources";
 import type { Translate } from "@/lib/i18n/server";
 
 /** Sources a reader can take in at a glance stay open; a lesson's long list folds away. */
-const OPEN_UP_TO = 3;
+const OPEN_UP_TO = 4;
 
 /** Where an item comes from: each tutorial by its title, then the sections it draws on. */
 export function SourceList({ sources, t }: { sources: TItemSource[]; t: Translate }) {

@@ -7,10 +7,14 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authHref } from "@/lib/auth/form-text";
 import { getMyProgress, type Activity } from "@/lib/progress/get-my-progress";
+import type { ConceptMastery } from "@/lib/progress/concept-mastery";
 import { resolveTimeZone, TIME_ZONE_COOKIE } from "@/lib/progress/time-zone";
 import { percent } from "@/components/item-status-mark";
 
 export const dynamic = "force-dynamic";
+
+/** Concepts listed open, in the order the course first teaches them; the rest fold away. */
+const CONCEPTS_SHOWN = 24;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -37,7 +41,6 @@ export default async function MyProgressPage() {
         <div className="card stat" data-testid="stat-streak">
           <p className="stat-label">{t("progress.streak")}</p>
           <p className="stat-value">
-            <span aria-hidden="true">{streak.current > 0 ? "🔥 " : ""}</span>
             {days(streak.current, "progress.streakDaysOne", "progress.streakDays")}
           </p>
           <p className="muted">{days(streak.longest, "progress.streakLongestOne", "progress.streakLongest")}</p>
@@ -52,31 +55,15 @@ export default async function MyProgressPage() {
         {progress.concepts.length === 0 ? (
           <p className="card muted">{t("progress.noConcepts")}</p>
         ) : (
-          <table className="table mastery">
-            <thead>
-              <tr>
-                <th scope="col">{t("progress.concept")}</th>
-                <th scope="col">{t("progress.masteryColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.concepts.map((concept) => (
-                <tr key={concept.concept} data-concept={concept.concept}>
-                  <th scope="row">
-                    <code>{concept.concept}</code>
-                  </th>
-                  <td>
-                    <span className="bar">
-                      <progress value={concept.mastered} max={concept.total} aria-label={concept.concept} />
-                      <span className="bar-value">
-                        {t("progress.masteryValue", { done: concept.mastered, total: concept.total, percent: percent(concept.ratio) })}
-                      </span>
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <ConceptList concepts={progress.concepts.slice(0, CONCEPTS_SHOWN)} t={t} />
+            {progress.concepts.length > CONCEPTS_SHOWN && (
+              <details className="more-concepts">
+                <summary>{t("progress.moreConcepts", { count: progress.concepts.length - CONCEPTS_SHOWN })}</summary>
+                <ConceptList concepts={progress.concepts.slice(CONCEPTS_SHOWN)} t={t} />
+              </details>
+            )}
+          </>
         )}
       </section>
 
@@ -104,6 +91,24 @@ export default async function MyProgressPage() {
         )}
       </section>
     </>
+  );
+}
+
+function ConceptList({ concepts, t }: { concepts: ConceptMastery[]; t: Translate }) {
+  return (
+    <ul className="mastery">
+      {concepts.map((concept) => (
+        <li key={concept.concept} data-concept={concept.concept}>
+          <code>{concept.concept}</code>
+          <span className="bar">
+            <progress value={concept.mastered} max={concept.total} aria-label={concept.concept} />
+            <span className="bar-value">
+              {t("progress.masteryValue", { done: concept.mastered, total: concept.total, percent: percent(concept.ratio) })}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
