@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { localizeStarter, starterCommentProblems } from "./localize-starter";
+import { loadContent } from "./load-content";
+import { writeCourse } from "../../tests/support/write-course";
 
 const STARTER = [
   "import asyncio",
@@ -86,5 +88,36 @@ describe("starterCommentProblems", () => {
       expect(starterCommentProblems(localizeStarter(source, "en")), file).toEqual([]);
       expect(localizeStarter(source, "zh-CN")).not.toMatch(/# (zh|en):/);
     }
+  });
+});
+
+describe("loading the content", () => {
+  it("stores the starter in each language, and reports a Chinese comment without its marker by file and line", async () => {
+    const exercise = (slug: string, n: number, starter: string) => ({
+      kind: "exercise" as const,
+      id: `6b2f0000-0000-4000-8000-00000000000${n}`,
+      slug,
+      title: slug,
+      starter,
+    });
+    const root = await writeCourse({
+      id: "6b2f0000-0000-4000-8000-000000000001",
+      slug: "asyncio",
+      title: "Asyncio",
+      chapters: [
+        {
+          id: "6b2f0000-0000-4000-8000-000000000002",
+          slug: "basics",
+          title: "Basics",
+          items: [exercise("marked", 3, STARTER), exercise("unmarked", 4, "import asyncio\n\nx = 1  # 计数 / the count\n")],
+        },
+      ],
+    });
+    const content = await loadContent(root);
+    expect(content.errors).toEqual([
+      { file: path.join(root, "asyncio/basics/unmarked/starter.py"), path: "line 3", message: expect.stringMatching(/without a marker/) },
+    ]);
+    const marked = content.courses[0]?.chapters[0]?.items.find((item) => item.slug === "marked");
+    expect(marked?.content.starter).toEqual({ "zh-CN": localizeStarter(STARTER, "zh-CN"), en: localizeStarter(STARTER, "en") });
   });
 });
