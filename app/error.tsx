@@ -16,6 +16,8 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
   const locale = useSyncExternalStore(subscribeNever, pageLocale, () => defaultLocale);
   return (
     <section className="card" role="alert">
+      {/* React puts it in the head: the page keeps a title of its own in the chosen language. */}
+      <title>{`${bilingual("error.pageTitle")[locale]} — Awaitable`}</title>
       <h1>{bilingual("error.pageTitle")[locale]}</h1>
       <p>{bilingual("error.pageText")[locale]}</p>
       <button type="button" onClick={() => reset()}>

@@ -1,43 +1,82 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/server";
-import { getCatalogue } from "@/lib/catalogue/get-catalogue";
+import { getTranslator, type Translate } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { getCurrentUser } from "@/lib/auth/session";
+import { authHref } from "@/lib/auth/form-text";
+import { getCourseMap, type CourseMapCourse } from "@/lib/progress/get-course-map";
+import { CourseMap } from "@/components/course-map";
+import { ItemStatusMark } from "@/components/item-status-mark";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  const user = await getCurrentUser();
+  // The layout's title template does not reach its own segment's page.
+  return { title: { absolute: `${t(user ? "progress.mapTitle" : "home.title")} — Awaitable` } };
+}
+
+/** Home: a signed-in student's course map, or the catalogue for a guest (the same map, without statuses). */
 export default async function HomePage() {
   const { locale, t } = await getTranslator();
-  const [catalogue, user] = await Promise.all([getCatalogue(), getCurrentUser()]);
-  const title = (entity: { titleZh: string; titleEn: string }) => (locale === "en" ? entity.titleEn : entity.titleZh);
+  const user = await getCurrentUser();
+  const map = await getCourseMap(user?.id ?? null);
   return (
     <>
       <section className="hero">
-        <h1>Awaitable</h1>
+        <h1>{t(user ? "progress.mapTitle" : "home.title")}</h1>
         <p>{t("app.tagline")}</p>
-        {!user && <p className="muted">{t("home.guestNote")}</p>}
+        {!user && (
+          <div className="card guest-call">
+            <p>{t("progress.guestCall")}</p>
+            <p>
+              {/* Worded apart from the header's sign-up and sign-in links, so each name leads to one place. */}
+              <Link href={authHref("/signup", "/")} className="button">
+                {t("progress.createAccount")}
+              </Link>
+            </p>
+          </div>
+        )}
       </section>
-      <h2>{t("home.title")}</h2>
-      {catalogue.length === 0 && <p className="card muted">{t("home.empty")}</p>}
-      {catalogue.map((course) => (
-        <section key={course.id} className="course">
-          <h3>{title(course)}</h3>
-          {course.chapters.map((chapter) => (
-            <div key={chapter.id} className="card chapter">
-              <h4>
-                {title(chapter)} <span className="muted">· {t("home.items", { count: chapter.items.length })}</span>
-              </h4>
-              <ul>
-                {chapter.items.map((item) => (
-                  <li key={item.id}>
-                    <span className={`badge badge-${item.kind.toLowerCase()}`}>{t(`item.${item.kind}`)}</span>{" "}
-                    {item.kind === "QUIZ" ? title(item) : <Link href={`/${item.kind === "EXERCISE" ? "exercises" : "lessons"}/${item.slug}`}>{title(item)}</Link>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
+      {user && map.courses.map((course) => <ContinueCard key={course.id} course={course} locale={locale} t={t} />)}
+      {/* Assignments and their due dates go here once classes set them (the teacher's side); none exist yet. */}
+      {map.courses.length === 0 ? <p className="card muted">{t("home.empty")}</p> : <CourseMap courses={map.courses} locale={locale} t={t} showStatus={map.signedIn} />}
     </>
+  );
+}
+
+function ContinueCard({ course, locale, t }: { course: CourseMapCourse; locale: Locale; t: Translate }) {
+  const point = course.continueAt;
+  if (!point) {
+    return (
+      <section className="card continue" aria-label={course.title[locale]}>
+        <p>
+          <span aria-hidden="true">✓ </span>
+          {t("progress.courseComplete")}
+        </p>
+      </section>
+    );
+  }
+  const lead =
+    point.reason === "next" && point.after
+      ? t("progress.continue.next", { title: point.after.title[locale] })
+      : t(point.reason === "resume" ? "progress.continue.resume" : "progress.continue.start");
+  return (
+    <section className="card continue" aria-labelledby={`continue-${course.slug}`} data-testid="continue">
+      <h2 id={`continue-${course.slug}`}>{t("progress.continueTitle")}</h2>
+      <p className="muted">{lead}</p>
+      <p className="continue-item">
+        <span className={`badge badge-${point.item.kind.toLowerCase()}`}>{t(`item.${point.item.kind}`)}</span>{" "}
+        <strong>{point.item.title[locale]}</strong> <span className="muted">· {point.chapter[locale]}</span>{" "}
+        <ItemStatusMark t={t} kind={point.item.kind} progress={point.item} />
+      </p>
+      <p>
+        <Link href={point.item.href} className="button" data-testid="continue-link">
+          {t("progress.continueLink")}
+          <span className="visually-hidden">: {point.item.title[locale]}</span> →
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -12,13 +12,21 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   // The page being shown (proxy.ts passes it on): signing in or up comes back to it.
   const here = (await headers()).get(PATH_HEADER);
+  const path = here?.split("?")[0];
   return (
     <header className="site-header">
-      <nav aria-label="main">
+      <nav aria-label={t("progress.mainNav")}>
         <Link href="/" className="brand">
           Awaitable
         </Link>
-        <Link href="/">{t("nav.catalogue")}</Link>
+        <Link href="/" aria-current={path === "/" ? "page" : undefined}>
+          {t("nav.catalogue")}
+        </Link>
+        {user && (
+          <Link href="/progress" aria-current={path === "/progress" ? "page" : undefined}>
+            {t("progress.nav")}
+          </Link>
+        )}
         {user?.role === "ADMIN" && <Link href="/admin/users">{t("nav.admin")}</Link>}
       </nav>
       <div className="header-tools">

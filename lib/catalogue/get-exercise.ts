@@ -1,19 +1,22 @@
 import { z } from "zod";
 import { prisma } from "../db/client";
 import { hintsUnlocked, referenceUnlocked } from "../exercises/hint-unlocks";
+import { ZItemSource } from "./item-content";
 
 const ZBilingualText = z.object({ "zh-CN": z.string(), en: z.string() });
 const ZExerciseContent = z
   .object({
     prompt: ZBilingualText.optional(),
-    starter: z.string().optional(),
+    // Synced per language (lib/content/localize-starter.ts); a string is content synced before that.
+    starter: z.union([ZBilingualText, z.string().transform((starter) => ({ "zh-CN": starter, en: starter }))]).optional(),
     reference: z.string().optional(),
     hints: z.array(ZBilingualText).optional(),
-    source: z.string().optional(),
+    sources: z.array(ZItemSource).optional(),
   })
   .loose();
 
-const DEFAULT_STARTER = "import asyncio\n\n\nasync def main():\n    ...\n\n\nasyncio.run(main())\n";
+const DEFAULT_STARTER_CODE = "import asyncio\n\n\nasync def main():\n    ...\n\n\nasyncio.run(main())\n";
+const DEFAULT_STARTER = { "zh-CN": DEFAULT_STARTER_CODE, en: DEFAULT_STARTER_CODE };
 
 /**
  * An exercise page: the live exercise by slug and, for a signed-in viewer,
@@ -66,7 +69,7 @@ export async function getExercise(slug: string, viewerId: string | null) {
     titleZh: item.titleZh,
     titleEn: item.titleEn,
     prompt: content.prompt ?? null,
-    source: content.source ?? null,
+    sources: content.sources ?? [],
     starter: content.starter ?? DEFAULT_STARTER,
     hints: {
       total: hints.length,

@@ -26,6 +26,8 @@ import {
   type TSeedReference,
   type TSeedsFile,
 } from "./schemas";
+import { describeSources } from "./describe-sources";
+import { localizeStarter, starterCommentProblems } from "./localize-starter";
 
 export type ContentProblem = {
   file: string;
@@ -139,16 +141,6 @@ export function declaredTestIds(tests: string): string[] {
 export function fillBlanks(code: string, answers: string[][]): string {
   let index = 0;
   return code.replaceAll(BLANK, () => answers[index++]?.[0] ?? BLANK);
-}
-
-/** The learner-facing source line shown under an exercise, from its seed references. */
-function describeSeeds(references: TSeedReference[], seeds: TSeedsFile["seeds"]): string {
-  return references
-    .map((reference) => {
-      const section = seeds.find((seed) => seed.seed === reference.seed)?.sections.find((candidate) => candidate.id === reference.section);
-      return `seeds/${reference.seed} §${reference.section}${section ? ` ${section.title}` : ""}`;
-    })
-    .join("; ");
 }
 
 class Loader {
@@ -384,7 +376,13 @@ class Loader {
         const lesson = this.parse(ZLessonFile, raw.value, file);
         if (!lesson || !body) return undefined;
         this.checkSeedReferences(lesson.seeds, seedIndex, file, "");
-        const content = { body, estimatedMinutes: lesson.estimatedMinutes, concepts: lesson.concepts, seeds: lesson.seeds };
+        const content = {
+          body,
+          estimatedMinutes: lesson.estimatedMinutes,
+          concepts: lesson.concepts,
+          seeds: lesson.seeds,
+          sources: describeSources(lesson.seeds, context.seeds),
+        };
         return { kind: "LESSON", id: lesson.id, slug: lesson.slug, title: lesson.title, directory, file, content, contentHash, definition: lesson };
       }
       case "EXERCISE": {
@@ -398,10 +396,16 @@ class Loader {
         if (!exercise) return undefined;
         this.checkSeedReferences(exercise.seeds, seedIndex, file, "");
         await this.checkSolutionFiles(exercise, directory, file, tests);
+        if (starter !== undefined) {
+          for (const problem of starterCommentProblems(starter)) {
+            this.error(path.join(directory, "starter.py"), `line ${problem.line}`, problem.message);
+          }
+        }
         if (!prompt || starter === undefined || tests === undefined) return undefined;
         const content = {
           prompt,
-          starter,
+          // The editor starts from it in the learner's language (lib/content/localize-starter.ts).
+          starter: { "zh-CN": localizeStarter(starter, "zh-CN"), en: localizeStarter(starter, "en") },
           // Shown to a student only once they solved it or tried often enough (lib/catalogue/get-exercise.ts).
           reference,
           hints: exercise.hints,
@@ -409,7 +413,7 @@ class Loader {
           estimatedMinutes: exercise.estimatedMinutes,
           concepts: exercise.concepts,
           seeds: exercise.seeds,
-          source: describeSeeds(exercise.seeds, context.seeds),
+          sources: describeSources(exercise.seeds, context.seeds),
           clock: exercise.clock,
           cpu: exercise.cpu,
         };
@@ -428,7 +432,13 @@ class Loader {
           else if (!context.bank.has(id)) this.error(file, `questions.${index}`, `question ${id} is not in the question bank (questions/*.json)`);
           seen.add(id);
         });
-        const content = { questions: quiz.questions, estimatedMinutes: quiz.estimatedMinutes, concepts: quiz.concepts, seeds: quiz.seeds };
+        const content = {
+          questions: quiz.questions,
+          estimatedMinutes: quiz.estimatedMinutes,
+          concepts: quiz.concepts,
+          seeds: quiz.seeds,
+          sources: describeSources(quiz.seeds, context.seeds),
+        };
         return { kind: "QUIZ", id: quiz.id, slug: quiz.slug, title: quiz.title, directory, file, content, contentHash, definition: quiz };
       }
     }

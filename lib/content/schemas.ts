@@ -85,11 +85,21 @@ export const ZSeedsFile = z
         .object({
           seed: ZSeedReference.shape.seed,
           title: z.string().min(1),
+          label: z
+            .string()
+            .min(1)
+            .optional()
+            .describe("The title learners read in an item's source line, when `title` carries authors' notes"),
           sections: z.array(
             z
               .object({
                 id: z.string().min(1).describe("Short id used in seed references, e.g. '5.2'"),
                 title: z.string().min(1).describe("The section heading as the seed writes it"),
+                label: z
+                  .string()
+                  .min(1)
+                  .optional()
+                  .describe("What learners read after the section number, when the seed's heading misleads (its own numbering is dropped anyway)"),
                 teaches: z.boolean().default(true).describe("false for sections that teach nothing to test (e.g. 'further reading')"),
               })
               .strict(),

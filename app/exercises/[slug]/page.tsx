@@ -11,6 +11,9 @@ import { RegradeButton } from "@/components/regrade-button";
 import { Markdown } from "@/components/markdown";
 import { Hints } from "@/components/hints";
 import { CodeBlock } from "@/components/code-block";
+import { SourceList } from "@/components/source-list";
+import { ItemNav } from "@/components/item-nav";
+import { getNeighbours } from "@/lib/catalogue/get-neighbours";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExercisePage({ params }: Props) {
   const { locale, t } = await getTranslator();
   const user = await getCurrentUser();
-  const exercise = await getExercise((await params).slug, user?.id ?? null);
+  const { slug } = await params;
+  const [exercise, neighbours] = await Promise.all([getExercise(slug, user?.id ?? null), getNeighbours(slug)]);
   if (!exercise) notFound();
+  const starter = exercise.starter[locale];
   const title = locale === "en" ? exercise.titleEn : exercise.titleZh;
   const prompt = exercise.prompt?.[locale];
   const remaining = Math.max(0, exercise.referenceAfterAttempts - exercise.progress.attempts);
@@ -34,7 +39,8 @@ export default async function ExercisePage({ params }: Props) {
     <article className="exercise">
       <div className="exercise-layout">
         <div className="exercise-prompt">
-          <h1>{title}</h1>
+          {/* A prompt that opens with its own heading keeps that one: one h1 a page. */}
+          {!prompt?.trimStart().startsWith("# ") && <h1>{title}</h1>}
           {user && (exercise.progress.solved || exercise.progress.attempts > 0) && (
             <p className="muted exercise-status">
               {exercise.progress.solved && <span className="badge badge-solved">✓ {t("exercise.solvedBadge")}</span>}{" "}
@@ -57,11 +63,7 @@ export default async function ExercisePage({ params }: Props) {
               count: t("exercise.hintsCount"),
             }}
           />
-          {exercise.source && (
-            <p className="muted">
-              {t("exercise.source")}: {exercise.source}
-            </p>
-          )}
+          <SourceList sources={exercise.sources} t={t} />
           {user && (
             <section className="reference" aria-labelledby="reference-title">
               <h2 id="reference-title">{t("exercise.reference")}</h2>
@@ -88,7 +90,7 @@ export default async function ExercisePage({ params }: Props) {
             <Workspace
               key={exercise.id}
               exerciseId={exercise.id}
-              starter={exercise.starter}
+              starter={starter}
               draft={exercise.draft ? { code: exercise.draft.code, updatedAt: exercise.draft.updatedAt.toISOString() } : null}
               locale={locale}
               messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError", "editor.", "timeline.", "diff."])}
@@ -96,7 +98,7 @@ export default async function ExercisePage({ params }: Props) {
             />
           ) : (
             <>
-              <CodeBlock code={exercise.starter} language="python" />
+              <CodeBlock code={starter} language="python" />
               <p className="card">
                 {t("exercise.signInToSubmit")} <Link href={authHref("/signin", `/exercises/${exercise.slug}`)}>{t("nav.signIn")}</Link>
                 {" · "}
@@ -106,6 +108,7 @@ export default async function ExercisePage({ params }: Props) {
           )}
         </div>
       </div>
+      <ItemNav neighbours={neighbours} locale={locale} t={t} />
     </article>
   );
 }

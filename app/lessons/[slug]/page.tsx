@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getLesson } from "@/lib/catalogue/get-lesson";
+import { getNeighbours } from "@/lib/catalogue/get-neighbours";
+import { getLessonReadAt } from "@/lib/progress/get-lesson-read-at";
+import { markLessonReadAction } from "@/app/actions/mark-lesson-read";
 import { Markdown } from "@/components/markdown";
+import { SourceList } from "@/components/source-list";
+import { ItemNav } from "@/components/item-nav";
 
 export const dynamic = "force-dynamic";
 
@@ -17,20 +22,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LessonPage({ params }: Props) {
   const { locale, t } = await getTranslator();
-  const lesson = await getLesson((await params).slug);
+  const { slug } = await params;
+  const [lesson, user, neighbours] = await Promise.all([getLesson(slug), getCurrentUser(), getNeighbours(slug)]);
   if (!lesson) notFound();
-  const next = lesson.next;
+  const readAt = user ? await getLessonReadAt(user.id, lesson.id) : null;
   const body = lesson.body[locale];
   return (
     <article className="lesson">
       {/* A lesson whose text opens with its own heading keeps that one. */}
       {!body.trimStart().startsWith("# ") && <h1>{locale === "en" ? lesson.titleEn : lesson.titleZh}</h1>}
       <Markdown>{body}</Markdown>
-      {next && next.kind === "EXERCISE" && (
-        <p className="card">
-          {t("lesson.next")}: <Link href={`/exercises/${next.slug}`}>{locale === "en" ? next.titleEn : next.titleZh}</Link>
-        </p>
-      )}
+      <SourceList sources={lesson.sources} t={t} />
+      {user &&
+        (readAt ? (
+          <p className="status status-solved lesson-read" data-testid="lesson-read">
+            {t("progress.readAt")}
+          </p>
+        ) : (
+          <form action={markLessonReadAction} className="lesson-read">
+            <input type="hidden" name="lessonId" value={lesson.id} />
+            <input type="hidden" name="slug" value={lesson.slug} />
+            <button type="submit">{t("progress.markRead")}</button>
+          </form>
+        ))}
+      <ItemNav neighbours={neighbours} locale={locale} t={t} />
     </article>
   );
 }

@@ -3,17 +3,17 @@ import asyncio
 
 async def hello():
     print("Hello")
-    await asyncio.sleep(1)  # 模拟 1 秒的 I/O / a 1 s I/O wait
+    await asyncio.sleep(1)  # zh: 模拟 1 秒的 I/O # en: a 1 s I/O wait
     return "World"
 
 
 async def main():
-    # TODO: 运行 hello() 并拿到它的返回值，打印 "结果: World"，然后返回这个值
-    # TODO: run hello() and get its return value, print "结果: World", then return the value
+    # zh: TODO: 运行 hello() 并拿到它的返回值，打印 "结果: World"，然后返回这个值
+    # en: TODO: run hello() and get its return value, print "结果: World", then return the value
     result = hello()
     print(f"结果: {result}")
     return result
 
 
-# TODO: 在程序入口用 asyncio.run 启动 main()（只调用一次）
-# TODO: start main() with asyncio.run at the entry point (call it once)
+# zh: TODO: 在程序入口用 asyncio.run 启动 main()（只调用一次）
+# en: TODO: start main() with asyncio.run at the entry point (call it once)

@@ -15,10 +15,10 @@ async def prepare():
 
 
 async def main():
-    # TODO: 让 download() 在后台运行，并确保它在 prepare() 开始之前已经开始（先打印 "download: start"）
-    # TODO: 在 main 里运行 prepare()，然后等 download 完成并返回它的结果
-    # TODO: run download() in the background, and make sure it has started (printed "download: start")
-    #       before prepare() starts; run prepare() in main, then wait for download and return its result
+    # zh: TODO: 让 download() 在后台运行，并确保它在 prepare() 开始之前已经开始（先打印 "download: start"）
+    # zh: TODO: 在 main 里运行 prepare()，然后等 download 完成并返回它的结果
+    # en: TODO: run download() in the background, and make sure it has started (printed "download: start")
+    # en:       before prepare() starts; run prepare() in main, then wait for download and return its result
     ...
 
 

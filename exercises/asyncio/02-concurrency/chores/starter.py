@@ -14,7 +14,8 @@ async def cook_rice():
 
 
 async def main():
-    # TODO: 让两件事同时进行(总耗时 3 秒) / do both at once (3 s in total)
+    # zh: TODO: 让两件事同时进行(总耗时 3 秒)
+    # en: TODO: do both at once (3 s in total)
     await wash_dishes()
     await cook_rice()
 

@@ -1,12 +1,14 @@
 import asyncio
 
-# 每家店的响应时间（秒）和价格 / each shop's response time (s) and price
+# zh: 每家店的响应时间（秒）和价格
+# en: each shop's response time (s) and price
 DELAYS = {"jd": 1.5, "taobao": 0.5, "pdd": 1.0, "broken": 0.8}
 PRICES = {"jd": 5999, "taobao": 5799, "pdd": 5499}
 
 
 async def fetch_price(shop):
-    """模拟一次查价请求；"broken" 这家店会失败。 / A simulated price request; the shop "broken" fails."""
+    # zh: 模拟一次查价请求；"broken" 这家店会失败。
+    # en: A simulated price request; the shop "broken" fails.
     await asyncio.sleep(DELAYS.get(shop, 1.0))
     if shop not in PRICES:
         raise ConnectionError(f"{shop} is down")
@@ -14,8 +16,8 @@ async def fetch_price(shop):
 
 
 async def compare(shops):
-    # TODO: 并发查询所有店铺，按 shops 的顺序返回价格列表；失败的店铺对应位置为 None
-    # TODO: query every shop concurrently; return the prices in the order of `shops`, None for a shop that failed
+    # zh: TODO: 并发查询所有店铺，按 shops 的顺序返回价格列表；失败的店铺对应位置为 None
+    # en: TODO: query every shop concurrently; return the prices in the order of `shops`, None for a shop that failed
     ...
 
 

@@ -2,14 +2,14 @@ import asyncio
 
 
 async def heartbeat(log):
-    # TODO: 每隔 1 秒向 log 追加 "beat"，永不停止；被取消时追加 "stopped"，并让取消继续传播
-    # TODO: append "beat" to log every second, forever; when cancelled, append "stopped" and let the cancellation propagate
+    # zh: TODO: 每隔 1 秒向 log 追加 "beat"，永不停止；被取消时追加 "stopped"，并让取消继续传播
+    # en: TODO: append "beat" to log every second, forever; when cancelled, append "stopped" and let the cancellation propagate
     ...
 
 
 async def run_for(seconds):
-    # TODO: 在后台运行 heartbeat，seconds 秒后取消它，等它真正结束，然后返回 log
-    # TODO: run heartbeat in the background, cancel it after `seconds`, wait until it has really ended, return the log
+    # zh: TODO: 在后台运行 heartbeat，seconds 秒后取消它，等它真正结束，然后返回 log
+    # en: TODO: run heartbeat in the background, cancel it after `seconds`, wait until it has really ended, return the log
     ...
 
 

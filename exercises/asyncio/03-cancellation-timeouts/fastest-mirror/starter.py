@@ -1,12 +1,13 @@
 import asyncio
 
-LATENCY = {"tsinghua": 1.2, "aliyun": 0.4, "ustc": 0.8}  # 每个镜像的下载耗时（秒）/ download time per mirror (s)
-FINISHED = []   # 下载完成的镜像 / mirrors whose download finished
-CANCELLED = []  # 被取消的镜像 / mirrors whose download was cancelled
+LATENCY = {"tsinghua": 1.2, "aliyun": 0.4, "ustc": 0.8}  # zh: 每个镜像的下载耗时（秒） # en: download time per mirror (s)
+FINISHED = []   # zh: 下载完成的镜像 # en: mirrors whose download finished
+CANCELLED = []  # zh: 被取消的镜像 # en: mirrors whose download was cancelled
 
 
 async def download(mirror):
-    """模拟从一个镜像下载，不要修改。 / A simulated download from one mirror; do not change it."""
+    # zh: 模拟从一个镜像下载，不要修改。
+    # en: A simulated download from one mirror; do not change it.
     try:
         await asyncio.sleep(LATENCY.get(mirror, 1.0))
     except asyncio.CancelledError:
@@ -17,8 +18,8 @@ async def download(mirror):
 
 
 async def fastest(mirrors):
-    # TODO: 同时从所有镜像下载；第一个完成后返回 (镜像名, 内容)，并取消其余的下载
-    # TODO: download from every mirror at once; when the first finishes return (mirror, content) and cancel the rest
+    # zh: TODO: 同时从所有镜像下载；第一个完成后返回 (镜像名, 内容)，并取消其余的下载
+    # en: TODO: download from every mirror at once; when the first finishes return (mirror, content) and cancel the rest
     ...
 
 

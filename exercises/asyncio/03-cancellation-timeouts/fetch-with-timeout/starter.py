@@ -4,11 +4,12 @@ FAST = "https://fast.example.com"
 MEDIUM = "https://medium.example.com"
 SLOW = "https://slow.example.com"
 LATENCY = {FAST: 0.5, MEDIUM: 1.5, SLOW: 5.0}
-CANCELLED = []  # fetch() 记录被取消的请求 / fetch() records the requests that were cancelled
+CANCELLED = []  # zh: fetch() 记录被取消的请求 # en: fetch() records the requests that were cancelled
 
 
 async def fetch(url):
-    """模拟一次请求，不要修改。 / A simulated request; do not change it."""
+    # zh: 模拟一次请求，不要修改。
+    # en: A simulated request; do not change it.
     try:
         await asyncio.sleep(LATENCY.get(url, 1.0))
     except asyncio.CancelledError:
@@ -18,14 +19,14 @@ async def fetch(url):
 
 
 async def fetch_with_timeout(url, timeout):
-    # TODO: 最多等 timeout 秒；超时则返回 None（请求本身要被取消）
-    # TODO: wait at most `timeout` seconds; on timeout return None (and the request itself must be cancelled)
+    # zh: TODO: 最多等 timeout 秒；超时则返回 None（请求本身要被取消）
+    # en: TODO: wait at most `timeout` seconds; on timeout return None (and the request itself must be cancelled)
     ...
 
 
 async def fetch_all(urls, timeout):
-    # TODO: 并发地对每个 URL 调用 fetch_with_timeout，按 urls 的顺序返回结果列表
-    # TODO: call fetch_with_timeout for every URL concurrently; return the results in the order of `urls`
+    # zh: TODO: 并发地对每个 URL 调用 fetch_with_timeout，按 urls 的顺序返回结果列表
+    # en: TODO: call fetch_with_timeout for every URL concurrently; return the results in the order of `urls`
     ...
 
 

@@ -9,7 +9,8 @@ async def fetch(session, url):
 
 
 async def fetch_all(urls):
-    # TODO: 同时最多 10 个请求在进行 / at most 10 requests in flight at once
+    # zh: TODO: 同时最多 10 个请求在进行
+    # en: TODO: at most 10 requests in flight at once
     async with aiohttp.ClientSession() as session:
         return await asyncio.gather(*(fetch(session, url) for url in urls))
 

@@ -4,20 +4,23 @@ import asyncio
 class Warehouse:
     def __init__(self, stock=0):
         self.stock = stock
-        # TODO: 创建一个 asyncio.Condition / TODO: create an asyncio.Condition
+        # zh: TODO: 创建一个 asyncio.Condition
+        # en: TODO: create an asyncio.Condition
 
     async def restock(self, amount):
-        # TODO: 增加库存，并通知等待的顾客 / TODO: add to the stock and notify the waiting customers
+        # zh: TODO: 增加库存，并通知等待的顾客
+        # en: TODO: add to the stock and notify the waiting customers
         ...
 
     async def take(self, amount):
-        # TODO: 等到库存 >= amount，然后取走 amount 件并返回 amount
-        # TODO: wait until stock >= amount, then take `amount` items and return amount
+        # zh: TODO: 等到库存 >= amount，然后取走 amount 件并返回 amount
+        # en: TODO: wait until stock >= amount, then take `amount` items and return amount
         ...
 
 
 async def supplier(warehouse, deliveries):
-    """每隔 delay 秒送来 amount 件货。不要修改。 / Delivers `amount` items after each `delay`. Do not change it."""
+    # zh: 每隔 delay 秒送来 amount 件货。不要修改。
+    # en: Delivers `amount` items after each `delay`. Do not change it.
     for delay, amount in deliveries:
         await asyncio.sleep(delay)
         print(f"restock +{amount}")

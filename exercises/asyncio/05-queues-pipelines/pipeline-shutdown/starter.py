@@ -2,25 +2,28 @@ import asyncio
 
 
 async def download(url):
-    await asyncio.sleep(1)  # 每次下载 1 秒 / every download takes 1 s
+    await asyncio.sleep(1)  # zh: 每次下载 1 秒 # en: every download takes 1 s
     if "bad" in url:
         raise ValueError(f"download failed: {url}")
     return f"page:{url}"
 
 
 async def consumer(queue, results):
-    # TODO: 循环：取 (index, url) → download → 写 results[index]（出错写 "error"）→ task_done()
-    # TODO: loop: get (index, url) → download → results[index] (or "error") → task_done()
+    # zh: TODO: 循环：取 (index, url) → download → 写 results[index]（出错写 "error"）→ task_done()
+    # en: TODO: loop: get (index, url) → download → results[index] (or "error") → task_done()
     ...
 
 
 async def run_pipeline(urls, workers=3):
     queue = asyncio.Queue(maxsize=10)
     results = [None] * len(urls)
-    # TODO: 启动 workers 个消费者 / start `workers` consumers
-    # TODO: 放入 (index, url) / put (index, url) pairs
+    # zh: TODO: 启动 workers 个消费者
+    # en: TODO: start `workers` consumers
+    # zh: TODO: 放入 (index, url)
+    # en: TODO: put (index, url) pairs
     # TODO: await queue.join()
-    # TODO: 停掉所有消费者并等它们结束 / stop every consumer and wait for them
+    # zh: TODO: 停掉所有消费者并等它们结束
+    # en: TODO: stop every consumer and wait for them
     return results
 
 

@@ -3,7 +3,8 @@ import threading  # noqa: F401
 
 
 async def save(item, store):
-    """必须在主线程的循环上运行 / must run on the main thread's loop."""
+    # zh: 必须在主线程的循环上运行
+    # en: must run on the main thread's loop
     await asyncio.sleep(0.5)
     store.append(item)
     return len(item)
@@ -15,9 +16,10 @@ async def shout_all(items):
 
 
 def legacy_worker(loop, save, items, store):
-    """在没有事件循环的线程里运行 / runs in a thread without an event loop."""
-    # TODO: 把每个 save(item, store) 提交到 loop 上，先全部提交，再按顺序取结果
-    # TODO: submit every save(item, store) to loop, all first, then collect the results in order
+    # zh: 在没有事件循环的线程里运行
+    # en: runs in a thread without an event loop
+    # zh: TODO: 把每个 save(item, store) 提交到 loop 上，先全部提交，再按顺序取结果
+    # en: TODO: submit every save(item, store) to loop, all first, then collect the results in order
     ...
 
 
@@ -29,8 +31,8 @@ async def main(items):
 
 
 def run_in_fresh_thread(items):
-    # TODO: 启动一个线程，在线程里用它自己的事件循环运行 shout_all(items)；join；返回结果
-    # TODO: start a thread that runs shout_all(items) on its own loop; join it; return the result
+    # zh: TODO: 启动一个线程，在线程里用它自己的事件循环运行 shout_all(items)；join；返回结果
+    # en: TODO: start a thread that runs shout_all(items) on its own loop; join it; return the result
     ...
 
 

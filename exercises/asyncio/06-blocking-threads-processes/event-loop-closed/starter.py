@@ -7,11 +7,12 @@ async def get_user(user_id):
 
 
 async def fetch_users(ids):
-    # TODO: 并发获取 / fetch concurrently
+    # zh: TODO: 并发获取
+    # en: TODO: fetch concurrently
     return [await get_user(user_id) for user_id in ids]
 
 
-loop = asyncio.new_event_loop()  # TODO: 全局循环会被关掉 / a global loop that gets closed
+loop = asyncio.new_event_loop()  # zh: TODO: 全局循环会被关掉 # en: TODO: a global loop that gets closed
 
 
 def fetch_users_sync(ids):
@@ -21,7 +22,7 @@ def fetch_users_sync(ids):
 
 
 async def dashboard(ids):
-    users = fetch_users_sync(ids)  # TODO: 在运行中的循环里不能这样 / not inside a running loop
+    users = fetch_users_sync(ids)  # zh: TODO: 在运行中的循环里不能这样 # en: TODO: not inside a running loop
     return {"count": len(users), "users": users}
 
 

@@ -1,19 +1,19 @@
 import asyncio
 import time
 
-import aiohttp  # noqa: F401  (你可能会用到 / you may need it)
+import aiohttp  # noqa: F401  # zh: 你可能会用到 # en: you may need it
 import requests
 
 
 async def brew_tea():
     print("开始烧水")
-    time.sleep(1)  # TODO: 阻塞了事件循环 / blocks the event loop
+    time.sleep(1)  # zh: TODO: 阻塞了事件循环 # en: TODO: blocks the event loop
     print("水开了")
     return "tea"
 
 
 async def fetch_status(url):
-    response = requests.get(url)  # TODO: 阻塞了事件循环 / blocks the event loop
+    response = requests.get(url)  # zh: TODO: 阻塞了事件循环 # en: TODO: blocks the event loop
     return response.status_code
 
 

@@ -8,21 +8,21 @@ class Connection:
         self.name = name
         self.log = log
 
-    # TODO: async def __aenter__(self): 等 0.1 秒，记录 f"open {name}"，返回 self
-    # TODO: async def __aenter__(self): wait 0.1 s, log f"open {name}", return self
-    # TODO: async def __aexit__(self, exc_type, exc, tb): 等 0.1 秒，记录 f"close {name}"，不吞异常
-    # TODO: async def __aexit__(self, exc_type, exc, tb): wait 0.1 s, log f"close {name}", don't swallow errors
+    # zh: TODO: async def __aenter__(self): 等 0.1 秒，记录 f"open {name}"，返回 self
+    # en: TODO: async def __aenter__(self): wait 0.1 s, log f"open {name}", return self
+    # zh: TODO: async def __aexit__(self, exc_type, exc, tb): 等 0.1 秒，记录 f"close {name}"，不吞异常
+    # en: TODO: async def __aexit__(self, exc_type, exc, tb): wait 0.1 s, log f"close {name}", don't swallow errors
 
 
 async def iter_items(session, url):
-    # TODO: 异步生成器：取一页，逐个 yield page["items"]，再按 page["next"] 取下一页（None 表示结束）
-    # TODO: async generator: fetch a page, yield page["items"] one by one, then follow page["next"] (None = end)
-    yield  # 删掉这一行 / remove this line
+    # zh: TODO: 异步生成器：取一页，逐个 yield page["items"]，再按 page["next"] 取下一页（None 表示结束）
+    # en: TODO: async generator: fetch a page, yield page["items"] one by one, then follow page["next"] (None = end)
+    yield  # zh: 删掉这一行 # en: remove this line
 
 
 async def first_items(url, limit):
-    # TODO: 一个 ClientSession；async for 取最多 limit 个条目
-    # TODO: one ClientSession; async for up to limit items
+    # zh: TODO: 一个 ClientSession；async for 取最多 limit 个条目
+    # en: TODO: one ClientSession; async for up to limit items
     ...
 
 

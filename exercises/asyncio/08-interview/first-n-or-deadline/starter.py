@@ -2,13 +2,12 @@ import asyncio
 
 
 async def first_successes(jobs, n, deadline):
-    """jobs：无参数的 async 函数列表 / a list of zero-argument async functions.
-
-    同时启动所有 job；按完成先后收集成功结果；够 n 个、到截止时间、或没有任务可等时返回；
-    返回前取消其余任务并等它们结束。
-    Start every job at once; collect successes in completion order; return when there are n,
-    when the deadline passes, or when nothing is left; before returning, cancel the rest and wait for them.
-    """
+    # zh: jobs：无参数的 async 函数列表。
+    # zh: 同时启动所有 job；按完成先后收集成功结果；够 n 个、到截止时间、或没有任务可等时返回；
+    # zh: 返回前取消其余任务并等它们结束。
+    # en: jobs: a list of zero-argument async functions.
+    # en: Start every job at once; collect successes in completion order; return when there are n,
+    # en: when the deadline passes, or when nothing is left; before returning, cancel the rest and wait for them.
     # TODO
     ...
 

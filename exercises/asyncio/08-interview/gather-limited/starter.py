@@ -2,8 +2,8 @@ import asyncio
 
 
 async def gather_limited(limit, *coros):
-    """像 gather(..., return_exceptions=True)，但同时最多运行 limit 个协程。
-    Like gather(..., return_exceptions=True), but at most `limit` coroutines run at once."""
+    # zh: 像 gather(..., return_exceptions=True)，但同时最多运行 limit 个协程。
+    # en: Like gather(..., return_exceptions=True), but at most `limit` coroutines run at once.
     # TODO
     ...
 

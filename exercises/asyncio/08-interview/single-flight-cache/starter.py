@@ -4,12 +4,12 @@ import asyncio
 class SingleFlight:
     def __init__(self, fetch):
         self._fetch = fetch      # async def fetch(key) -> value
-        self._cache = {}         # 成功的结果 / successful values
-        self._in_flight = {}     # key -> 正在进行的任务 / the task fetching it now
+        self._cache = {}         # zh: 成功的结果 # en: successful values
+        self._in_flight = {}     # zh: key -> 正在进行的任务 # en: key -> the task fetching it now
 
     async def get(self, key):
-        # TODO: 有缓存直接返回；有进行中的请求就等它；否则发起一个（只缓存成功的结果）
-        # TODO: cached → return it; a fetch in flight → wait for it; otherwise start one (cache successes only)
+        # zh: TODO: 有缓存直接返回；有进行中的请求就等它；否则发起一个（只缓存成功的结果）
+        # en: TODO: cached → return it; a fetch in flight → wait for it; otherwise start one (cache successes only)
         return await self._fetch(key)
 
 
