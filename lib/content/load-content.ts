@@ -141,6 +141,17 @@ export function fillBlanks(code: string, answers: string[][]): string {
   return code.replaceAll(BLANK, () => answers[index++]?.[0] ?? BLANK);
 }
 
+/** A seed reference with the tutorial's and the section's titles, for the learner (quiz feedback). */
+export type TutorialReference = TSeedReference & { tutorial: string | null; title: string | null };
+
+export function resolveSeeds(references: TSeedReference[], seeds: TSeedsFile["seeds"]): TutorialReference[] {
+  return references.map((reference) => {
+    const seed = seeds.find((candidate) => candidate.seed === reference.seed);
+    const section = seed?.sections.find((candidate) => candidate.id === reference.section);
+    return { ...reference, tutorial: seed?.title ?? null, title: section?.title ?? null };
+  });
+}
+
 /** The learner-facing source line shown under an exercise, from its seed references. */
 function describeSeeds(references: TSeedReference[], seeds: TSeedsFile["seeds"]): string {
   return references
@@ -227,7 +238,7 @@ class Loader {
 
     const seeds = await this.loadSeeds(path.join(courseDirectory, "seeds.json"));
     const seedIndex = seeds && new Set(seeds.flatMap((seed) => seed.sections.map((section) => `${seed.seed}:${section.id}`)));
-    const bank = await this.loadQuestions(path.join(courseDirectory, "questions"), course.slug, seedIndex);
+    const bank = await this.loadQuestions(path.join(courseDirectory, "questions"), course.slug, seeds);
 
     const chapters: LoadedChapter[] = [];
     const chapterSlugs = new Map<string, string>();
@@ -282,8 +293,9 @@ class Loader {
     return seedsFile.seeds;
   }
 
-  async loadQuestions(directory: string, course: string, seedIndex: Set<string> | null | undefined) {
+  async loadQuestions(directory: string, course: string, seeds: TSeedsFile["seeds"] | undefined) {
     const bank = new Map<string, LoadedQuestion>();
+    const seedIndex = seeds && new Set(seeds.flatMap((seed) => seed.sections.map((section) => `${seed.seed}:${section.id}`)));
     if (!existsSync(directory)) return bank;
     const files = (await readdir(directory)).filter((name) => name.endsWith(".json")).sort();
     // The file's shape first, then each question on its own, so one broken
@@ -301,7 +313,9 @@ class Loader {
         this.claimId(question.id, file, `${prefix}.id`);
         this.checkSeedReferences(question.seeds, seedIndex ?? null, file, `${prefix}.`);
         for (const message of questionKeyProblems(question)) this.error(file, `${prefix}.${message.path}`, message.message);
-        const content = { ...question, bank: name.replace(/\.json$/, ""), topic: shape.topic };
+        // The tutorial titles travel with the question, so feedback can name them without the files.
+        const references = resolveSeeds(question.seeds, seeds ?? []);
+        const content = { ...question, bank: name.replace(/\.json$/, ""), topic: shape.topic, references };
         const loaded: LoadedQuestion = { id: question.id, course, file, index, question, content, contentHash: sha256(JSON.stringify(content)) };
         if (!bank.has(question.id)) bank.set(question.id, loaded);
         this.questions.push(loaded);
