@@ -24,7 +24,7 @@ export async function startQuizAttempt(
   if (!quiz) throw quizNotFound();
   return prisma.$transaction(async (tx) => {
     // Two starts at once (a double click) must not both find no open attempt and both create one.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`quiz-attempt:${userId}:${quiz.id}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quiz-attempt:${userId}:${quiz.id}`}))`;
     const open = await tx.quizAttempt.findFirst({
       where: { userId, itemId: quiz.id, submittedAt: null, interviewSessionId: null },
       orderBy: { startedAt: "desc" },
