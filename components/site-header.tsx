@@ -19,6 +19,7 @@ export async function SiteHeader() {
           Awaitable
         </Link>
         <Link href="/">{t("nav.catalogue")}</Link>
+        <Link href="/quizzes">{t("quiz.nav")}</Link>
         {user?.role === "ADMIN" && <Link href="/admin/users">{t("nav.admin")}</Link>}
       </nav>
       <div className="header-tools">

@@ -26,6 +26,10 @@ import {
   type TSeedReference,
   type TSeedsFile,
 } from "./schemas";
+import { BLANK, normalizeOutput } from "./answer-text";
+
+// Re-exported: the loader's users find them here; the web app imports ./answer-text, which reads no files.
+export { BLANK, normalizeOutput };
 
 export type ContentProblem = {
   file: string;
@@ -93,8 +97,6 @@ export type LoadedContent = { courses: LoadedCourse[]; questions: LoadedQuestion
 const ITEM_FILES = { "lesson.json": "LESSON", "exercise.json": "EXERCISE", "quiz.json": "QUIZ" } as const;
 /** Folders of a course folder that are not chapters. */
 const NON_CHAPTER_FOLDERS = new Set(["questions"]);
-/** The blank of a fill_blank question. */
-export const BLANK = "____";
 
 export function formatProblem(problem: ContentProblem, root = process.cwd()): string {
   const file = path.relative(root, problem.file) || problem.file;
@@ -530,16 +532,6 @@ export function questionKeyProblems(question: TQuestion): { path: string; messag
       break;
   }
   return problems;
-}
-
-/** Outputs compare without trailing spaces and trailing blank lines (editors strip them). */
-export function normalizeOutput(text: string): string {
-  return text
-    .replace(/\r\n/g, "\n")
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n")
-    .replace(/\n+$/, "");
 }
 
 export async function loadContent(root = path.join(process.cwd(), "exercises")): Promise<LoadedContent> {

@@ -7,7 +7,7 @@
  * the expected output of a fill-in-the-blank) cannot ride along.
  */
 import type { TBilingual, TQuestion } from "../content/schemas";
-import { BLANK } from "../content/load-content";
+import { BLANK } from "../content/answer-text";
 import { durationTolerance } from "./score-answer";
 
 type PublicCommon = { id: string; prompt: TBilingual; code: string | null };

@@ -13,7 +13,7 @@
  * - fill in the blank: each blank is worth 1/blanks.
  * Everything else is all or nothing.
  */
-import { normalizeOutput } from "../content/load-content";
+import { normalizeOutput } from "../content/answer-text";
 import type { TQuestion } from "../content/schemas";
 import type { TStoredAnswer } from "./schemas";
 

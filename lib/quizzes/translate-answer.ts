@@ -7,7 +7,7 @@
  */
 import { AppError } from "../errors";
 import { bilingual, type MessageKey } from "../i18n/messages";
-import { normalizeOutput } from "../content/load-content";
+import { normalizeOutput } from "../content/answer-text";
 import type { TQuestion } from "../content/schemas";
 import type { TShownAnswer, TStoredAnswer } from "./schemas";
 
