@@ -239,6 +239,7 @@ test("a student takes a quiz with every kind of question, sees feedback and the 
   const once = [...seen.entries()].filter(([, count]) => count === 1).map(([mode]) => mode);
   const secondPlans: Plan[] = [];
   for (let index = 0; index < quiz.questions.length; index += 1) {
+    await expect(page.getByTestId("quiz-progress")).toHaveText(`Question ${index + 1} / ${quiz.questions.length}`);
     const kind = (await card(page).getAttribute("data-kind"))!;
     const key = bank.get((await card(page).getAttribute("data-question-id"))!)!;
     const mode = kind === "predict_output" ? `${kind}:${key.options ? "chosen" : "typed"}` : kind;
@@ -253,7 +254,7 @@ test("a student takes a quiz with every kind of question, sees feedback and the 
   }
   expect(secondPlans.filter((plan) => plan === "wrong").length).toBe(once.length);
   const unanswered = quiz.questions.length - secondPlans.length;
-  await expect(page.getByText(`${unanswered} questions are not answered yet; they count as 0 when you finish.`)).toBeVisible();
+  await expect(page.getByText(`Not answered yet: ${unanswered}. Questions left unanswered count as 0 when you finish.`)).toBeVisible();
   await page.getByRole("button", { name: "Finish" }).click();
   await expect(page.getByTestId("quiz-score")).toHaveText(/^Score \d+%$/);
   await expect(page.getByText(new RegExp(`^\\d+ of ${quiz.questions.length} right, ${unanswered} not answered\\.$`))).toBeVisible();

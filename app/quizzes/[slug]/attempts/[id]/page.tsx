@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { pickMessages } from "@/lib/i18n/messages";
@@ -15,15 +15,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-/** The attempt, its owner's only: anyone else (and an unknown id) gets the 404 page. */
-async function ownAttempt(userId: string, id: string): Promise<TQuizAttemptView | null> {
+/** The attempt, its owner's only: anyone else (and an unknown id) gets the 404 page. Read once per request (metadata and page). */
+const ownAttempt = cache(async (userId: string, id: string): Promise<TQuizAttemptView | null> => {
   try {
     return await getQuizAttempt(userId, id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await getTranslator();
