@@ -23,14 +23,18 @@ function AnswerText({ question, answer, locale, text }: { question: TPublicQuest
     if (question.kind === "single_choice" || question.kind === "multiple_choice") {
       return (
         <span key={position} className="quiz-answer-option">
-          {letter(position)}. <InlineMarkdown>{question.options[position]?.[locale] ?? ""}</InlineMarkdown>
+          <span>{letter(position)}.</span>
+          <span className="quiz-answer-text">
+            <InlineMarkdown>{question.options[position]?.[locale] ?? ""}</InlineMarkdown>
+          </span>
         </span>
       );
     }
     if (question.kind === "predict_output" && question.outputs) {
       return (
         <span key={position} className="quiz-answer-option">
-          {letter(position)}.<pre className="quiz-output">{question.outputs[position] ?? ""}</pre>
+          <span>{letter(position)}.</span>
+          <pre className="quiz-output quiz-answer-text">{question.outputs[position] ?? ""}</pre>
         </span>
       );
     }
