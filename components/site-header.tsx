@@ -22,6 +22,9 @@ export async function SiteHeader() {
         <Link href="/" aria-current={path === "/" ? "page" : undefined}>
           {t("nav.catalogue")}
         </Link>
+        <Link href="/quizzes" aria-current={path?.startsWith("/quizzes") ? "page" : undefined}>
+          {t("quiz.nav")}
+        </Link>
         {user && (
           <Link href="/progress" aria-current={path === "/progress" ? "page" : undefined}>
             {t("progress.nav")}

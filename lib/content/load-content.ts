@@ -28,6 +28,10 @@ import {
 } from "./schemas";
 import { describeSources } from "./describe-sources";
 import { localizeStarter, starterCommentProblems } from "./localize-starter";
+import { BLANK, normalizeOutput } from "./answer-text";
+
+// Re-exported: the loader's users find them here; the web app imports ./answer-text, which reads no files.
+export { BLANK, normalizeOutput };
 
 export type ContentProblem = {
   file: string;
@@ -95,8 +99,6 @@ export type LoadedContent = { courses: LoadedCourse[]; questions: LoadedQuestion
 const ITEM_FILES = { "lesson.json": "LESSON", "exercise.json": "EXERCISE", "quiz.json": "QUIZ" } as const;
 /** Folders of a course folder that are not chapters. */
 const NON_CHAPTER_FOLDERS = new Set(["questions"]);
-/** The blank of a fill_blank question. */
-export const BLANK = "____";
 
 export function formatProblem(problem: ContentProblem, root = process.cwd()): string {
   const file = path.relative(root, problem.file) || problem.file;
@@ -141,6 +143,17 @@ export function declaredTestIds(tests: string): string[] {
 export function fillBlanks(code: string, answers: string[][]): string {
   let index = 0;
   return code.replaceAll(BLANK, () => answers[index++]?.[0] ?? BLANK);
+}
+
+/** A seed reference with the tutorial's and the section's titles, for the learner (quiz feedback). */
+export type TutorialReference = TSeedReference & { tutorial: string | null; title: string | null };
+
+export function resolveSeeds(references: TSeedReference[], seeds: TSeedsFile["seeds"]): TutorialReference[] {
+  return references.map((reference) => {
+    const seed = seeds.find((candidate) => candidate.seed === reference.seed);
+    const section = seed?.sections.find((candidate) => candidate.id === reference.section);
+    return { ...reference, tutorial: seed?.title ?? null, title: section?.title ?? null };
+  });
 }
 
 class Loader {
@@ -219,7 +232,7 @@ class Loader {
 
     const seeds = await this.loadSeeds(path.join(courseDirectory, "seeds.json"));
     const seedIndex = seeds && new Set(seeds.flatMap((seed) => seed.sections.map((section) => `${seed.seed}:${section.id}`)));
-    const bank = await this.loadQuestions(path.join(courseDirectory, "questions"), course.slug, seedIndex);
+    const bank = await this.loadQuestions(path.join(courseDirectory, "questions"), course.slug, seeds);
 
     const chapters: LoadedChapter[] = [];
     const chapterSlugs = new Map<string, string>();
@@ -274,8 +287,9 @@ class Loader {
     return seedsFile.seeds;
   }
 
-  async loadQuestions(directory: string, course: string, seedIndex: Set<string> | null | undefined) {
+  async loadQuestions(directory: string, course: string, seeds: TSeedsFile["seeds"] | undefined) {
     const bank = new Map<string, LoadedQuestion>();
+    const seedIndex = seeds && new Set(seeds.flatMap((seed) => seed.sections.map((section) => `${seed.seed}:${section.id}`)));
     if (!existsSync(directory)) return bank;
     const files = (await readdir(directory)).filter((name) => name.endsWith(".json")).sort();
     // The file's shape first, then each question on its own, so one broken
@@ -293,7 +307,9 @@ class Loader {
         this.claimId(question.id, file, `${prefix}.id`);
         this.checkSeedReferences(question.seeds, seedIndex ?? null, file, `${prefix}.`);
         for (const message of questionKeyProblems(question)) this.error(file, `${prefix}.${message.path}`, message.message);
-        const content = { ...question, bank: name.replace(/\.json$/, ""), topic: shape.topic };
+        // The tutorial titles travel with the question, so feedback can name them without the files.
+        const references = resolveSeeds(question.seeds, seeds ?? []);
+        const content = { ...question, bank: name.replace(/\.json$/, ""), topic: shape.topic, references };
         const loaded: LoadedQuestion = { id: question.id, course, file, index, question, content, contentHash: sha256(JSON.stringify(content)) };
         if (!bank.has(question.id)) bank.set(question.id, loaded);
         this.questions.push(loaded);
@@ -528,16 +544,6 @@ export function questionKeyProblems(question: TQuestion): { path: string; messag
       break;
   }
   return problems;
-}
-
-/** Outputs compare without trailing spaces and trailing blank lines (editors strip them). */
-export function normalizeOutput(text: string): string {
-  return text
-    .replace(/\r\n/g, "\n")
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n")
-    .replace(/\n+$/, "");
 }
 
 export async function loadContent(root = path.join(process.cwd(), "exercises")): Promise<LoadedContent> {
