@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { nextPollDelay } from "@/lib/submissions/poll-delay";
 import { Timeline, type TimelineTrace } from "./timeline";
+import { CodeEditor } from "./code-editor";
 
 type Verdict = "PASSED" | "FAILED" | "SYNTAX_ERROR" | "RUNTIME_ERROR" | "TIME_LIMIT" | "MEMORY_LIMIT" | "OUTPUT_LIMIT" | "GRADER_ERROR";
 
@@ -115,27 +116,10 @@ export function SubmissionPanel(props: {
   const zh = props.locale === "zh-CN";
   return (
     <section className="submission-panel">
-      <label className="editor-label" htmlFor="code-editor">
+      <label className="editor-label" id="code-editor-label">
         {text("exercise.editorLabel")}
       </label>
-      <textarea
-        id="code-editor"
-        className="code-editor"
-        spellCheck={false}
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        onKeyDown={(event) => {
-          // Tab indents, as in any code editor.
-          if (event.key === "Tab") {
-            event.preventDefault();
-            const target = event.currentTarget;
-            const { selectionStart, selectionEnd } = target;
-            setCode(`${code.slice(0, selectionStart)}    ${code.slice(selectionEnd)}`);
-            requestAnimationFrame(() => target.setSelectionRange(selectionStart + 4, selectionStart + 4));
-          }
-        }}
-        rows={Math.min(30, Math.max(12, code.split("\n").length + 1))}
-      />
+      <CodeEditor value={code} onChange={setCode} onSubmit={() => void submit()} labelledBy="code-editor-label" messages={props.messages} />
       <div className="actions">
         <button type="button" onClick={() => void submit()} disabled={sending}>
           {sending ? text("exercise.submitting") : text("exercise.submit")}
