@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { nextPollDelay } from "@/lib/submissions/poll-delay";
-import { Timeline, type TimelineTrace } from "./timeline";
+import type { TTrace } from "@/grader/result";
+import { Timeline } from "./timeline";
 
 type Verdict = "PASSED" | "FAILED" | "SYNTAX_ERROR" | "RUNTIME_ERROR" | "TIME_LIMIT" | "MEMORY_LIMIT" | "OUTPUT_LIMIT" | "GRADER_ERROR";
 
@@ -17,7 +18,7 @@ type Submission = {
   messageEn: string | null;
   stdout: string | null;
   stderr: string | null;
-  trace: TimelineTrace | null;
+  trace: TTrace | null;
   testResults: {
     testId: string;
     nameZh: string;
@@ -187,10 +188,10 @@ export function SubmissionPanel(props: {
                   </tbody>
                 </table>
               )}
-              {submission.trace && submission.trace.tasks.length > 0 && (
+              {submission.trace && (submission.trace.tasks.length > 0 || submission.trace.threads.length > 0) && (
                 <>
                   <h3>{text("exercise.timeline")}</h3>
-                  <Timeline trace={submission.trace} />
+                  <Timeline trace={submission.trace} locale={props.locale} messages={props.messages} fileName={`awaitable-trace-${submission.id.slice(0, 8)}`} />
                 </>
               )}
               {(submission.stdout || submission.stderr) && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURES, loadFixture } from "./fixtures";
-import { buildTimeline, inFlightAt, lifetimesOverlap, LOOP_LANE_ID, niceTicks, parseWait, type Lane, type TimelineModel } from "./model";
+import { buildTimeline, clusterSegments, inFlightAt, inFlightSteps, lifetimesOverlap, LOOP_LANE_ID, niceTicks, parseWait, type Lane, type TimelineModel } from "./model";
 
 const laneOf = (model: TimelineModel, title: string): Lane => {
   const lane = model.lanes.find((candidate) => candidate.title === title);
@@ -196,6 +196,30 @@ describe("blocking, cancellation, truncation", () => {
       expect(last?.state).toBe("untraced");
       expect(last?.to).toBe(lane.to);
     }
+    // main() was waiting on gather when the recording stopped: that much is known.
+    const main = laneOf(model, "main()");
+    expect(main.segments.map((segment) => segment.state)).toEqual(["running", "waiting", "untraced"]);
+    expect(main.segments[1]?.label).toEqual({ kind: "gather" });
+  });
+});
+
+describe("inFlightSteps", () => {
+  it("draws one value per instant: 1 000 crawlers hand the semaphore on without dipping to 9", () => {
+    const model = buildTimeline(loadFixture("semaphore-1000"));
+    const steps = inFlightSteps(model);
+    expect(new Set(steps.map((step) => step.t)).size).toBe(steps.length);
+    expect(steps.filter((step) => step.t > 0 && step.t < 100).every((step) => step.count === 10)).toBe(true);
+    expect(steps.at(-1)).toEqual({ t: 100, count: 0 });
+  });
+});
+
+describe("sleeps whose length the trace rounds", () => {
+  it("a sleep resumed at its (rounded) end is neither cut short nor late", () => {
+    const model = buildTimeline(loadFixture("queue"));
+    const sleeps = model.lanes.flatMap((lane) => lane.segments.filter((segment) => segment.label.kind === "sleep"));
+    expect(sleeps.length).toBeGreaterThan(10);
+    expect(sleeps.filter((segment) => segment.cut)).toEqual([]);
+    expect(model.lanes.flatMap((lane) => lane.segments.filter((segment) => segment.state === "ready"))).toEqual([]);
   });
 });
 
@@ -235,5 +259,42 @@ describe("parseWait", () => {
     expect(parseWait("run_in_executor(partial(f))", "executor", 0)).toEqual({ kind: "executor", fn: "partial(f)" });
     expect(parseWait("asyncio.wait_for", "wait", 0)).toEqual({ kind: "asyncio", call: "asyncio.wait_for" });
     expect(parseWait("my_awaitable", "other", 0)).toEqual({ kind: "other", text: "my_awaitable" });
+  });
+});
+
+describe("clusterSegments", () => {
+  it("keeps wide segments and lone instants as they are", () => {
+    const model = buildTimeline(loadFixture("sequential"));
+    const world = laneOf(model, "say_after(2, 'World')");
+    const items = clusterSegments(world.segments, model.end, 600);
+    expect(items.map((item) => item.segments.length)).toEqual(world.segments.map(() => 1));
+    expect(items.map((item) => item.key)).toEqual(world.segments.map((segment) => segment.id));
+  });
+
+  it("groups 10 000 short sleeps into elements at least 4 px wide, covering the lane without gaps", () => {
+    const model = buildTimeline(loadFixture("truncated"));
+    const ticker = model.lanes.find((lane) => lane.title.startsWith("ticker"));
+    if (!ticker) throw new Error("no ticker lane");
+    const items = clusterSegments(ticker.segments, model.end, 600);
+    expect(ticker.segments.length).toBeGreaterThan(9000);
+    expect(items.length).toBeLessThan(200);
+    expect(items.reduce((sum, item) => sum + item.segments.length, 0)).toBe(ticker.segments.length);
+    for (const [index, item] of items.entries()) {
+      const previous = items[index - 1];
+      if (previous) expect(item.from).toBeCloseTo(previous.to, 9);
+    }
+    expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+  });
+
+  it("draws a group holding a blocking call as blocked", () => {
+    const model = buildTimeline(loadFixture("blocking-sleep"));
+    const world = laneOf(model, "say_after(2, 'World')");
+    // At 10 px for 3 s, the 2 s blocked stretch is wide, the ready second is 3 px: grouped with the instant after it.
+    const items = clusterSegments(world.segments, model.end, 10);
+    expect(items.map((item) => [item.state, item.segments.length])).toEqual([
+      ["ready", 2],
+      ["blocked", 1],
+      ["running", 1],
+    ]);
   });
 });

@@ -117,6 +117,9 @@ export type TimelineModel = {
 
 export const LOOP_LANE_ID = "loop";
 const EPSILON = 1e-9;
+// A sleep's `on` string has 6 significant digits (`asyncio.sleep(0.0944321)`): its
+// end is known to a few microseconds, not exactly.
+const SLEEP_TOLERANCE = 1e-5;
 
 const field = (event: TTraceEvent, name: string): unknown => (event as Record<string, unknown>)[name];
 const stringField = (event: TTraceEvent, name: string): string | null => {
@@ -330,12 +333,12 @@ export function buildTimeline(trace: TTrace, options: ModelOptions = {}): Timeli
         if (!builder) break;
         if (builder.state === "waiting" && builder.wait) {
           const wait = builder.wait;
-          if (wait.kind === "sleep" && event.t > wait.until + EPSILON && wait.until >= builder.since) {
+          if (wait.kind === "sleep" && event.t > wait.until + SLEEP_TOLERANCE && wait.until >= builder.since) {
             // The sleep was over at `until`, but the loop only got back to the task later.
             push(builder.lane, builder.since, wait.until, "waiting", wait);
             push(builder.lane, wait.until, event.t, "ready", { kind: "loop", blockedBy: blockerAt(wait.until, event.t) });
           } else {
-            push(builder.lane, builder.since, event.t, "waiting", wait, { cut: wait.kind === "sleep" && event.t < wait.until - EPSILON });
+            push(builder.lane, builder.since, event.t, "waiting", wait, { cut: wait.kind === "sleep" && event.t < wait.until - SLEEP_TOLERANCE });
           }
         }
         if (taskId !== null && flyingTasks.delete(taskId)) flight(event.t, -1);
@@ -417,8 +420,15 @@ export function buildTimeline(trace: TTrace, options: ModelOptions = {}): Timeli
     const { lane } = builder;
     if (builder.state === "ended") continue;
     if (trace.truncated) {
-      const end = lane.to ?? trace.elapsed;
-      if (end > builder.since + EPSILON || lane.segments.length === 0) push(lane, builder.since, Math.max(builder.since, end), "untraced", { kind: "untraced" });
+      // What was recorded still holds up to the last recorded event; after it, nothing is known.
+      let since = builder.since;
+      if (lastT > since + EPSILON && builder.state !== "created") {
+        if (builder.state === "waiting" && builder.wait) push(lane, since, lastT, "waiting", builder.wait);
+        else push(lane, since, lastT, "running", { kind: "step" });
+        since = lastT;
+      }
+      const end = Math.max(since, lane.to ?? trace.elapsed);
+      if (end > since + EPSILON || lane.segments.length === 0) push(lane, since, end, "untraced", { kind: "untraced" });
       continue;
     }
     const end = Math.max(builder.since, trace.elapsed);
@@ -523,6 +533,17 @@ function orderLanes(loop: Lane, tasks: Lane[], threads: Lane[], links: CreationL
   return ordered;
 }
 
+/** The in-flight series as drawn: one value per instant, the last one at that instant. */
+export function inFlightSteps(model: Pick<TimelineModel, "inFlight">): InFlightPoint[] {
+  const steps: InFlightPoint[] = [];
+  for (const point of model.inFlight) {
+    const last = steps.at(-1);
+    if (last && Math.abs(last.t - point.t) <= EPSILON) last.count = point.count;
+    else steps.push({ ...point });
+  }
+  return steps;
+}
+
 /** The number in flight at time t (after every change at t). */
 export function inFlightAt(model: Pick<TimelineModel, "inFlight">, t: number): number {
   let count = 0;
@@ -540,4 +561,70 @@ export function lifetimesOverlap(left: Lane, right: Lane): boolean {
   const leftEnd = left.to ?? left.segments.at(-1)?.to ?? leftStart;
   const rightEnd = right.to ?? right.segments.at(-1)?.to ?? rightStart;
   return leftStart < rightEnd - EPSILON && rightStart < leftEnd - EPSILON;
+}
+
+/** What the chart draws for one lane: a segment, or a run of segments too short to draw apart. */
+export type DrawItem = {
+  key: string;
+  laneId: string;
+  from: number;
+  to: number;
+  segments: Segment[];
+  /** The state the item is drawn in: a single segment's, a cluster's longest (blocked if any part is). */
+  state: LaneState;
+};
+
+function dominantState(segments: Segment[]): LaneState {
+  if (segments.some((segment) => segment.state === "blocked")) return "blocked";
+  const totals = new Map<LaneState, number>();
+  for (const segment of segments) totals.set(segment.state, (totals.get(segment.state) ?? 0) + (segment.to - segment.from));
+  let best: LaneState = segments[0]?.state ?? "running";
+  let longest = -1;
+  for (const [state, total] of totals) {
+    if (total > longest) {
+      best = state;
+      longest = total;
+    }
+  }
+  return best;
+}
+
+/**
+ * Segments narrower than `minPx` at this width are grouped with their
+ * neighbours until a group is `minPx` wide, so a lane of 10 000 short sleeps
+ * draws a few hundred elements, each still focusable and described, instead
+ * of 10 000 invisible ones. A lone instant between wide segments stays itself.
+ */
+export function clusterSegments(segments: Segment[], end: number, widthPx: number, minPx = 4): DrawItem[] {
+  const perSecond = widthPx / (end > 0 ? end : 1);
+  const items: DrawItem[] = [];
+  let group: Segment[] = [];
+  const flush = () => {
+    const first = group[0];
+    const last = group.at(-1);
+    if (first && last) {
+      items.push({
+        key: group.length === 1 ? first.id : `${first.id}+${group.length}`,
+        laneId: first.laneId,
+        from: first.from,
+        to: last.to,
+        segments: group,
+        state: group.length === 1 ? first.state : dominantState(group),
+      });
+    }
+    group = [];
+  };
+  for (const segment of segments) {
+    if ((segment.to - segment.from) * perSecond >= minPx) {
+      flush();
+      group = [segment];
+      flush();
+      continue;
+    }
+    const first = group[0];
+    if (first && (segment.from - first.from) * perSecond >= minPx) flush();
+    group.push(segment);
+  }
+  flush();
+  return items;
 }

@@ -53,7 +53,7 @@ export default async function ExercisePage({ params }: Props) {
           exerciseId={exercise.id}
           starter={exercise.starter}
           locale={locale}
-          messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError"])}
+          messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "timeline.", "auth.networkError"])}
           history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
         />
       ) : (
