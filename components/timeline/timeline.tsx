@@ -86,7 +86,8 @@ export function Timeline({ trace, locale = "zh-CN", messages, title, end, fileNa
 
   const items = useMemo(() => {
     const byLane = new Map<string, DrawItem[]>();
-    for (const lane of model.lanes) byLane.set(lane.id, clusterSegments(lane.segments, model.end, trackWidth));
+    // 6 px: a group is still something a finger or a pointer can land on.
+    for (const lane of model.lanes) byLane.set(lane.id, clusterSegments(lane.segments, model.end, trackWidth, 6));
     return byLane;
   }, [model, trackWidth]);
 
@@ -427,7 +428,7 @@ function LaneRow(props: {
               key={item.key}
               type="button"
               ref={(element) => props.register(item.key, element)}
-              className={`tl-seg tl-${item.state}${widthPx < 4 ? " tl-instant" : ""}${single ? "" : " tl-cluster"}${single?.cut ? " tl-cut" : ""}`}
+              className={`tl-seg tl-${item.state}${widthPx < 4 && single ? " tl-instant" : ""}${single ? "" : " tl-cluster"}${single?.cut ? " tl-cut" : ""}`}
               style={{ left: percent(item.from, model.end), width: percent(item.to - item.from, model.end) }}
               tabIndex={item.key === props.active ? 0 : -1}
               aria-label={sentence}
@@ -558,7 +559,10 @@ function TimelineTable({ model, text }: { model: TimelineModel; text: Text }) {
               <td className="tl-number">{formatSeconds(segment.from)}</td>
               <td className="tl-number">{formatSeconds(segment.to)}</td>
               <td className="tl-number">{formatSeconds(segment.to - segment.from)}</td>
-              <td>{[labelText(text, segment.label), ...segmentNotes(text, segment)].join(" · ")}</td>
+              <td>
+                {[labelText(text, segment.label), ...segmentNotes(text, segment)].join(" · ")}
+                {segment.index === 0 && creationText(text, model, lane) && <span className="muted"> · {creationText(text, model, lane)}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -92,8 +92,8 @@ export const zhCN = {
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
-  "timeline.caption": "{total} in total · at most {peak} waits in flight at once · {tasks} tasks",
-  "timeline.captionBlocking": "{count} blocking calls on the event loop",
+  "timeline.caption": "{total} in total · in flight at once: at most {peak} · tasks: {tasks}",
+  "timeline.captionBlocking": "blocking calls on the event loop: {count}",
   "timeline.peakTruncated": "(the in-flight curve stops where the trace was cut)",
   "timeline.peakMismatch": "(the drawn in-flight curve peaks at {drawn}, unlike the grader's count)",
   "timeline.truncated": "The trace was too long: only its first 20 000 events were kept. What came later is drawn dashed; only each task's end is known.",
