@@ -1,0 +1,2 @@
+export { Timeline, type TimelineProps } from "./timeline";
+export { TimelineComparison } from "./timeline-comparison";
