@@ -1,7 +1,7 @@
 /**
  * Grade locally, the way a student or teacher would:
  *
- *   npm run -s grader -- run FILE.py [--clock virtual|wall] [--cpu free|charged] [--json]
+ *   npm run -s grader -- run FILE.py [--exercise EXERCISE_ID_OR_SLUG] [--clock virtual|wall] [--cpu free|charged] [--json]
  *   npm run -s grader -- grade EXERCISE_ID_OR_SLUG FILE.py [--json]
  *
  * With --json it prints the result document (grader/CONTRACT.md); without,
@@ -16,7 +16,7 @@ import type { TGradingResult, TTrace } from "./result";
 import { GraderUsageError, loadExercise, runHarness, type HarnessJob } from "./run-harness";
 
 const USAGE = `Usage:
-  npm run -s grader -- run FILE.py [--clock virtual|wall] [--cpu free|charged] [--json]
+  npm run -s grader -- run FILE.py [--exercise EXERCISE_ID_OR_SLUG] [--clock virtual|wall] [--cpu free|charged] [--json]
   npm run -s grader -- grade EXERCISE_ID_OR_SLUG FILE.py [--json]`;
 
 export type CliCommand = { job: HarnessJob; json: boolean };
@@ -27,7 +27,7 @@ export async function parseArguments(argv: string[]): Promise<CliCommand> {
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index] ?? "";
     if (argument === "--json") flags.set("json", true);
-    else if (argument === "--clock" || argument === "--cpu") {
+    else if (argument === "--clock" || argument === "--cpu" || argument === "--exercise") {
       const value = argv[index + 1];
       if (!value) throw new GraderUsageError(`${argument} needs a value\n${USAGE}`);
       flags.set(argument.slice(2), value);
@@ -46,9 +46,17 @@ export async function parseArguments(argv: string[]): Promise<CliCommand> {
     if (!existsSync(file)) throw new GraderUsageError(`No such file: ${file}`);
     return file;
   };
+  const exerciseFlag = flags.get("exercise");
   if (command === "run" && rest.length === 1) {
-    return { json, job: { mode: "run", submissionPath: requireFile(rest[0]), clock: clock as "virtual" | "wall" | undefined, cpu: cpu as "free" | "charged" | undefined } };
+    // With --exercise, the program runs as the editor's Run does: with that exercise's clock, limits and fake I/O.
+    const exercise = typeof exerciseFlag === "string" ? await loadExercise(exerciseFlag) : undefined;
+    const submissionPath = requireFile(rest[0]);
+    return {
+      json,
+      job: { mode: "run", submissionPath, ...(exercise ? { exercise } : {}), clock: clock as "virtual" | "wall" | undefined, cpu: cpu as "free" | "charged" | undefined },
+    };
   }
+  if (exerciseFlag !== undefined) throw new GraderUsageError(`--exercise goes with run\n${USAGE}`);
   if (command === "grade" && rest.length === 2) {
     const exercise = await loadExercise(rest[0] ?? "");
     return {

@@ -46,6 +46,13 @@ const ZContract = z.object({
   deadlockGraceMs: z.number().positive(),
   maxEvents: z.number().int().positive(),
   maxFrameBytes: z.number().int().positive(),
+  resultBounds: z.object({
+    channelBytes: z.number().int().positive(),
+    traceBytes: z.number().int().positive(),
+    testOutputHeadBytes: z.number().int().positive(),
+    testOutputTailBytes: z.number().int().positive(),
+    testsOutputBytes: z.number().int().positive(),
+  }),
 });
 
 export const CONTRACT = ZContract.parse(contract);
@@ -54,6 +61,7 @@ export const RESULT_VERSION = CONTRACT.resultVersion;
 export const VERDICTS = CONTRACT.verdicts;
 export const TEST_STATUSES = CONTRACT.testStatuses;
 export const EXIT_CODES = CONTRACT.exitCodes;
+export const RESULT_BOUNDS = CONTRACT.resultBounds;
 export const MISCONCEPTIONS = CONTRACT.misconceptions as [string, ...string[]];
 
 export type LimitName = keyof typeof CONTRACT.limits;

@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
+import { RESULT_BOUNDS } from "./contract";
 import type { TGradingResult } from "./result";
 import { loadExercise, runHarness } from "./run-harness";
 
@@ -26,6 +27,16 @@ const ZCases = z.record(
 const cases = ZCases.parse(JSON.parse(readFileSync(path.join(forgeryDirectory, "cases.json"), "utf8")));
 
 const honestResults = new Map<string, Promise<TGradingResult>>();
+const forgedResults = new Map<string, Promise<TGradingResult>>();
+
+function forged(name: string): Promise<TGradingResult> {
+  let result = forgedResults.get(name);
+  if (!result) {
+    result = grade(cases[name]?.exercise ?? "", path.join(forgeryDirectory, `${name}.py`));
+    forgedResults.set(name, result);
+  }
+  return result;
+}
 
 async function grade(exerciseSlug: string, file: string): Promise<TGradingResult> {
   return runHarness({ mode: "grade", submissionPath: file, submissionName: "submission.py", exercise: await loadExercise(exerciseSlug) });
@@ -48,31 +59,49 @@ describe.concurrent("forged submissions never pass", { timeout: 120_000 }, () =>
 
   test.each(Object.keys(cases))("%s", async (name) => {
     const spec = cases[name]!;
-    const [baseline, forged] = await Promise.all([
+    const [baseline, result] = await Promise.all([
       honest(spec.exercise, spec.honest),
-      grade(spec.exercise, path.join(forgeryDirectory, `${name}.py`)),
+      forged(name),
     ]);
     expect(baseline.verdict, `the honest counterpart of ${name} must fail on its own`).not.toBe("PASSED");
-    expect(forged.verdict, forged.message?.en).toBe("FAILED");
-    expect(forged.score ?? 0).toBeLessThanOrEqual(baseline.score ?? 0);
-    for (const result of forged.tests) {
-      const counterpart = baseline.tests.find((test) => test.id === result.id);
-      if (counterpart && counterpart.status !== "passed") expect(result.status, `${name}: ${result.id}`).not.toBe("passed");
+    expect(result.verdict, result.message?.en).toBe("FAILED");
+    expect(result.score ?? 0).toBeLessThanOrEqual(baseline.score ?? 0);
+    for (const forgedTest of result.tests) {
+      const counterpart = baseline.tests.find((test) => test.id === forgedTest.id);
+      if (counterpart && counterpart.status !== "passed") expect(forgedTest.status, `${name}: ${forgedTest.id}`).not.toBe("passed");
     }
     // A message for the learner, in both languages: the run's own, or a failing test's.
-    const messages = [forged.message, ...forged.tests.filter((test) => test.status !== "passed").map((test) => test.message)];
+    const messages = [result.message, ...result.tests.filter((test) => test.status !== "passed").map((test) => test.message)];
     const message = messages.find((text) => text && text["zh-CN"].length > 10 && text.en.length > 10);
     expect(message, `${name} has no learner-facing message`).toBeDefined();
     if (spec.tampering) {
-      expect(forged.tampering.length, `${name} should be flagged as tampering`).toBeGreaterThan(0);
-      expect(forged.score).toBe(0);
-      expect(forged.tests.every((test) => test.misconception === "tampering")).toBe(true);
-      expect(forged.message?.en).toMatch(/cannot trust/);
-      expect(forged.message?.["zh-CN"]).toMatch(/无法信任/);
+      expect(result.tampering.length, `${name} should be flagged as tampering`).toBeGreaterThan(0);
+      expect(result.score).toBe(0);
+      expect(result.tests.every((test) => test.misconception === "tampering")).toBe(true);
+      expect(result.message?.en).toMatch(/cannot trust/);
+      expect(result.message?.["zh-CN"]).toMatch(/无法信任/);
     }
     // Nothing secret reached the program's output.
     for (const secret of ["from awaitable.testing", "@test(", "def get_user_returns", "SingleFlight(_make_fetch"]) {
-      expect(forged.stdout).not.toContain(secret);
+      for (const output of [result.stdout, ...result.tests.map((test) => test.stdout)]) expect(output).not.toContain(secret);
     }
+  });
+
+  test("a program printing forged frames and floods in every test keeps each test's output within its bounds", async () => {
+    const result = await forged("giant-output-frames");
+    const { testOutputHeadBytes, testOutputTailBytes } = RESULT_BOUNDS;
+    // The note that says how much was left out is the only addition to a test's head and tail.
+    const bound = testOutputHeadBytes + testOutputTailBytes + 300;
+    expect(result.tests.length).toBeGreaterThan(0);
+    for (const test of result.tests) {
+      for (const output of [test.stdout, test.stderr]) {
+        expect(Buffer.byteLength(output), test.id).toBeLessThanOrEqual(bound);
+        expect(output, test.id).toContain("output truncated:");
+        // The forged frame is text inside the test's output, nothing more.
+        expect(output.startsWith("AWAITABLE-RESULT 2 "), test.id).toBe(true);
+      }
+    }
+    // The document stays small however much was printed (~860 KB here).
+    expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThan(1 << 20);
   });
 });

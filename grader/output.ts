@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { RESULT_BOUNDS } from "./contract";
 
 /**
  * What is kept of a run's stdout or stderr: the first 48 KiB and the last
@@ -34,8 +35,8 @@ export class OutputKeeper {
   }
 }
 
-/** A result document is small; more than this on the channel is abuse, and is not kept. */
-const CHANNEL_KEPT_BYTES = 16 * 1024 * 1024;
+/** A result document is small (the judge bounds it: grader/contract.json resultBounds); more than this on the channel is not kept. */
+const CHANNEL_KEPT_BYTES = RESULT_BOUNDS.channelBytes;
 
 /** What one run printed and reported, as it arrives. */
 export type RunOutput = {

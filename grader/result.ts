@@ -20,24 +20,6 @@ export type TText = z.infer<typeof ZText>;
 export const ZTestStatus = z.enum(TEST_STATUSES);
 export const ZMisconception = z.enum(MISCONCEPTIONS).describe("Machine-readable cause, e.g. sequential, blocking-sleep, tampering");
 
-export const ZTestResult = z.object({
-  id: z.string().min(1),
-  name: ZText,
-  status: ZTestStatus,
-  weight: z.number().nonnegative(),
-  message: ZText.nullable().describe("Why it failed, for the learner; null when passed"),
-  misconception: z.string().nullable().describe("Machine-readable cause (grader/contract.json misconceptions), or the author's own code"),
-  messageKind: z
-    .enum(["exercise", "observed", "measured"])
-    .nullable()
-    .describe("Where the message comes from: the exercise's own tests, a cause seen in the run, or only measured vs expected"),
-  duration: z.number().nullable().describe("Seconds measured on the run's clock in this test"),
-  error: z
-    .object({ type: z.string(), message: z.string(), line: z.number().nullable(), traceback: z.string() })
-    .optional(),
-});
-export type TTestResult = z.infer<typeof ZTestResult>;
-
 const ZTime = z.number().describe("Seconds on the run's clock (virtual unless clock is wall)");
 
 export const ZTraceTask = z.object({
@@ -101,12 +83,36 @@ export const ZTrace = z.object({
 });
 export type TTrace = z.infer<typeof ZTrace>;
 
-export const ZErrorDetail = z.object({
-  type: z.string(),
-  message: z.string(),
-  line: z.number().int().nullable(),
-  traceback: z.string(),
+
+export const ZErrorDetail = z
+  .object({
+    type: z.string().describe("The exception's class name, or the judge's kind: deadlock, cpu-limit, tampering, ..."),
+    message: z.string(),
+    line: z.number().int().positive().nullable().describe("The submission's line to mark: the innermost frame of the student's own in the traceback"),
+    column: z.number().int().positive().nullable().describe("A syntax error's 1-based column (Python's SyntaxError.offset); else null"),
+    traceback: z.string().describe("Trimmed to the submission's own frames and the exception lines; empty for the judge's kinds"),
+  })
+  .describe("An error as the learner sees it (grader/CONTRACT.md, \"Errors\")");
+export type TErrorDetail = z.infer<typeof ZErrorDetail>;
+
+export const ZTestResult = z.object({
+  id: z.string().min(1),
+  name: ZText,
+  status: ZTestStatus,
+  weight: z.number().nonnegative(),
+  message: ZText.nullable().describe("Why it failed, for the learner; null when passed"),
+  misconception: z.string().nullable().describe("Machine-readable cause (grader/contract.json misconceptions), or the author's own code"),
+  messageKind: z
+    .enum(["exercise", "observed", "measured"])
+    .nullable()
+    .describe("Where the message comes from: the exercise's own tests, a cause seen in the run, or only measured vs expected"),
+  duration: z.number().nullable().describe("Seconds measured on the run's clock in this test"),
+  error: ZErrorDetail.optional().describe("The test's error: the student's exception, a stall or a limit"),
+  trace: ZTrace.nullable().describe("The test's last run (the one its duration is measured on), or null if it ran nothing"),
+  stdout: z.string().describe("What the student's process printed during this test's runs (head and tail, bounded)"),
+  stderr: z.string(),
 });
+export type TTestResult = z.infer<typeof ZTestResult>;
 
 /** What the program did that the grader cannot trust (grader/CONTRACT.md, "Trust"). */
 export const ZTamperingReport = z.object({

@@ -176,6 +176,7 @@ export type HarnessJob = {
   clock?: "virtual" | "wall";
   cpu?: "free" | "charged";
   limits?: Partial<TLimits>;
+  /** grade: the exercise graded against. run: the exercise whose clock, CPU model, limits and fake I/O the program runs with (none: the defaults, as for a lesson's sample). */
   exercise?: GradingMaterial;
   /** Tests only: CPU work counted as on a machine this many times faster (grader/CONTRACT.md, "CPU time"). */
   calibrationScale?: number;
@@ -212,7 +213,7 @@ function synthesized(document: THarnessDocument, verdict: TVerdict, message: TTe
     ...document,
     verdict,
     message,
-    error: { type, message: message.en, line: null, traceback: "" },
+    error: { type, message: message.en, line: null, column: null, traceback: "" },
   };
 }
 
@@ -232,6 +233,11 @@ async function submissionOf(job: HarnessJob): Promise<{ name: string; source: st
   return { name: job.submissionName ?? "submission.py", source: job.submissionCode ?? "" };
 }
 
+function judgeExercise(mode: HarnessJob["mode"], exercise: GradingMaterial) {
+  const named = { id: exercise.id, slug: exercise.slug };
+  return mode === "grade" ? { ...named, tests: exercise.tests, scenarios: exercise.scenarios } : named;
+}
+
 export async function runHarness(job: HarnessJob, options: RunOptions = {}): Promise<TGradingResult> {
   const spawner = options.spawner ?? (await defaultSpawner());
   const settings = job.exercise?.settings;
@@ -245,7 +251,8 @@ export async function runHarness(job: HarnessJob, options: RunOptions = {}): Pro
     cpu,
     limits,
     io: settings?.io ?? null,
-    exercise: job.exercise ? { id: job.exercise.id, slug: job.exercise.slug, tests: job.exercise.tests, scenarios: job.exercise.scenarios } : null,
+    // A program run (the editor's Run) takes the exercise's settings only: its tests and scenarios stay out.
+    exercise: job.exercise ? judgeExercise(job.mode, job.exercise) : null,
     ...(job.calibrationScale ? { calibrationScale: job.calibrationScale } : {}),
     // Development only: the judge logs every message it receives to the run's stderr.
     ...(process.env.AWAITABLE_JUDGE_DEBUG === "1" ? { debug: true } : {}),

@@ -1,13 +1,32 @@
 /**
- * Where a verdict lands: the submission, its per-test results and the
- * student's progress on the exercise, in one transaction. Writing twice
- * (a job delivered twice) changes nothing: a finished submission is left alone.
+ * Where a verdict lands: the submission, its per-test results (each with its
+ * own trace, output and error) and the student's progress on the exercise,
+ * in one transaction. Writing twice (a job delivered twice) changes nothing:
+ * a finished submission is left alone.
  */
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/client";
 import type { TGradingResult } from "../../grader/result";
 
 const testStatus = { passed: "PASSED", failed: "FAILED", error: "ERROR", skipped: "SKIPPED" } as const;
+
+/**
+ * PostgreSQL refuses NUL in text and in jsonb strings; a program may print
+ * one. It is stored as U+FFFD, so what the student printed can never keep
+ * their verdict from being written.
+ */
+function storable<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\ufffd") as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [storable(key), storable(inner)])) as T;
+  }
+  return value;
+}
+
+function json(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === null || value === undefined ? undefined : (storable(value) as Prisma.InputJsonValue);
+}
 
 export type PhaseTimings = { queuedAt: string; startedAt: string; finishedAt: string; gradingMs: number; harness: Record<string, number> };
 
@@ -30,7 +49,9 @@ export async function recordGradingResult(
       gradingMs: timings.finishedAt.getTime() - timings.startedAt.getTime(),
       harness: result.timings,
     };
-    const { trace, stdout, stderr, ...rest } = result;
+    const { trace, stdout, stderr, tests, ...rest } = result;
+    // Each test's trace and output live in its TestResult row, once.
+    const testSummaries = tests.map(({ trace: _trace, stdout: _stdout, stderr: _stderr, ...summary }) => summary);
     await tx.submission.update({
       where: { id: submissionId },
       data: {
@@ -39,20 +60,20 @@ export async function recordGradingResult(
         score: result.score ?? 0,
         finishedAt: timings.finishedAt,
         contentHash: timings.contentHash,
-        stdout,
-        stderr,
+        stdout: storable(stdout),
+        stderr: storable(stderr),
         tampered: result.tampering.length > 0,
         messageZh: result.message?.["zh-CN"] ?? null,
         messageEn: result.message?.en ?? null,
-        trace: (trace ?? undefined) as Prisma.InputJsonValue | undefined,
+        trace: json(trace),
         phaseTimings: phaseTimings as unknown as Prisma.InputJsonValue,
-        result: rest as unknown as Prisma.InputJsonValue,
+        result: json({ ...rest, tests: testSummaries }),
       },
     });
     // No test results exist yet: they are written with DONE, in this transaction only.
-    if (result.tests.length > 0) {
+    if (tests.length > 0) {
       await tx.testResult.createMany({
-        data: result.tests.map((test, position) => ({
+        data: tests.map((test, position) => ({
           submissionId,
           testId: test.id,
           position,
@@ -63,6 +84,10 @@ export async function recordGradingResult(
           messageZh: test.message?.["zh-CN"] ?? null,
           messageEn: test.message?.en ?? null,
           durationSeconds: test.duration,
+          trace: json(test.trace),
+          stdout: storable(test.stdout),
+          stderr: storable(test.stderr),
+          error: json(test.error),
         })),
       });
     }

@@ -1,7 +1,8 @@
 /**
- * A submission as its author sees it, with its place in the queue while it
- * waits. Someone else's submission answers 404, like an unknown id: its
- * existence is nobody else's business.
+ * A submission as its author sees it (and a teacher or an admin), with its
+ * place in the queue while it waits, and each test's own run: its trace,
+ * what it printed, its error. Someone else's submission answers 404, like an
+ * unknown id: its existence is nobody else's business.
  */
 import { AppError } from "../errors";
 import { prisma } from "../db/client";
@@ -37,7 +38,20 @@ export async function getSubmission(viewer: { id: string; role: string }, submis
       result: true,
       testResults: {
         orderBy: { position: "asc" },
-        select: { testId: true, nameZh: true, nameEn: true, status: true, weight: true, messageZh: true, messageEn: true, durationSeconds: true },
+        select: {
+          testId: true,
+          nameZh: true,
+          nameEn: true,
+          status: true,
+          weight: true,
+          messageZh: true,
+          messageEn: true,
+          durationSeconds: true,
+          trace: true,
+          stdout: true,
+          stderr: true,
+          error: true,
+        },
       },
     },
   });

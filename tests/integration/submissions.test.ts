@@ -167,6 +167,18 @@ describe("grading", { timeout: 120_000 }, () => {
     expect(failedTests.length).toBeGreaterThan(0);
     expect(failedTests[0]?.messageZh).toMatch(/[\u4e00-\u9fff]/);
     expect(best.trace).not.toBeNull();
+    // Each test keeps its own run: the trace its duration was measured on, and its output.
+    const bestTests = await prisma.testResult.findMany({ where: { submissionId: secondId }, orderBy: { position: "asc" } });
+    for (const test of bestTests) {
+      expect(test.trace, test.testId).toMatchObject({ elapsed: test.durationSeconds, tasks: expect.any(Array) as unknown[] });
+      expect(typeof test.stdout, test.testId).toBe("string");
+      expect(test.error, test.testId).toBeNull();
+    }
+    const shown = await getSubmissionRoute(jsonRequest(`/api/submissions/${secondId}`, { method: "GET", cookie }), routeContext({ id: secondId }));
+    const shownTests = ((await shown.json()) as { submission: { testResults: { testId: string; trace: { tasks: unknown[] } | null; stdout: string }[] } })
+      .submission.testResults;
+    expect(shownTests.map((test) => test.testId)).toEqual(bestTests.map((test) => test.testId));
+    expect(shownTests.every((test) => test.trace !== null && typeof test.stdout === "string")).toBe(true);
     expect(best.phaseTimings).toMatchObject({ queuedAt: expect.any(String) as string, startedAt: expect.any(String) as string });
 
     const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER } } });
@@ -190,6 +202,92 @@ describe("grading", { timeout: 120_000 }, () => {
     const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER } } });
     expect(progress.attempts).toBe(1);
     expect((await prisma.submission.findUniqueOrThrow({ where: { id } })).attempt).toBe(1);
+  });
+
+  it("stores each test's own run: its output (a NUL too), and its error trimmed to the student's line", async () => {
+    const { cookie } = await student("crashing");
+    const code = [
+      "import asyncio", // 1
+      "", // 2
+      "async def get_user(user_id):", // 3
+      '    print(f"fetching {user_id}\\0")', // 4
+      "    await asyncio.sleep(0.5)", // 5
+      '    return {"id": user_id}["name"]', // 6
+      "", // 7
+      "async def main():", // 8
+      "    return await asyncio.gather(get_user(1), get_user(2), get_user(3))", // 9
+      "",
+    ].join("\n");
+    const id = ((await (await post(cookie, { exerciseId: GATHER, code })).json()) as { submission: { id: string } }).submission.id;
+    if (!workers.some(isRunning)) startWorker();
+    const graded = await waitForVerdict(id);
+    expect(graded.verdict).toBe("RUNTIME_ERROR");
+    // The NUL the program printed is stored (as U+FFFD) instead of failing the write.
+    expect(graded.stdout).toContain("fetching 1\ufffd");
+    const tests = await prisma.testResult.findMany({ where: { submissionId: id }, orderBy: { position: "asc" } });
+    expect(tests.length).toBeGreaterThan(1);
+    for (const test of tests) {
+      expect(test.status, test.testId).toBe("ERROR");
+      const error = test.error as { type: string; line: number; column: number | null; traceback: string };
+      expect(error, test.testId).toMatchObject({ type: "KeyError", line: 6, column: null });
+      expect(error.traceback).toMatch(/File "submission.py", line 6, in get_user/);
+      expect(error.traceback).not.toMatch(/\/usr\/lib|scenarios\.py|awaitable\//);
+      expect(test.messageEn).toContain("on line 6");
+      expect(test.trace).not.toBeNull();
+    }
+    // get-user(7) prints only its own line; main()'s tests print the three of theirs.
+    expect(tests[0]?.stdout).toBe("fetching 7\ufffd\n");
+    expect(tests.slice(1).every((test) => test.stdout?.includes("fetching 1\ufffd\nfetching 2\ufffd\nfetching 3\ufffd\n"))).toBe(true);
+    // The submission's result keeps the summaries; the traces and outputs are in the rows only.
+    const result = graded.result as { tests: Record<string, unknown>[] };
+    expect(result.tests.every((test) => !("trace" in test) && !("stdout" in test) && "error" in test)).toBe(true);
+
+    // The author, a teacher and an admin see each test's run; another student does not see the submission.
+    const teacher = await student("reader");
+    await prisma.user.update({ where: { id: teacher.user.id }, data: { role: "TEACHER" } });
+    const admin = await student("root");
+    await prisma.user.update({ where: { id: admin.user.id }, data: { role: "ADMIN" } });
+    for (const viewer of [cookie, teacher.cookie, admin.cookie]) {
+      const response = await getSubmissionRoute(jsonRequest(`/api/submissions/${id}`, { method: "GET", cookie: viewer }), routeContext({ id }));
+      expect(response.status).toBe(200);
+      const shown = ((await response.json()) as { submission: { testResults: { error: { line: number } | null; stdout: string }[] } }).submission;
+      expect(shown.testResults.map((test) => [test.error?.line, test.stdout.startsWith("fetching")])).toEqual(tests.map(() => [6, true]));
+    }
+    const stranger = await student("stranger");
+    const refused = await getSubmissionRoute(jsonRequest(`/api/submissions/${id}`, { method: "GET", cookie: stranger.cookie }), routeContext({ id }));
+    expect(refused.status).toBe(404);
+  });
+
+  it("answers a 1000-task grading with every test's trace in a response of bounded size", async () => {
+    const { cookie } = await student("busy");
+    const solution = await readFile(path.join(exerciseDirectory, "solution.py"), "utf8");
+    const code = `${solution}
+
+async def worker(semaphore):
+    async with semaphore:
+        await asyncio.sleep(0.1)
+
+_main = main
+
+async def main():
+    semaphore = asyncio.Semaphore(100)
+    await asyncio.gather(*(worker(semaphore) for _ in range(1000)))
+    return await _main()
+`;
+    const id = ((await (await post(cookie, { exerciseId: GATHER, code })).json()) as { submission: { id: string } }).submission.id;
+    if (!workers.some(isRunning)) startWorker();
+    await waitForVerdict(id);
+    const response = await getSubmissionRoute(jsonRequest(`/api/submissions/${id}`, { method: "GET", cookie }), routeContext({ id }));
+    const body = await response.text();
+    const shown = (JSON.parse(body) as { submission: { trace: { tasks: unknown[] }; testResults: { trace: { tasks: unknown[]; events: unknown[] } | null }[] } })
+      .submission;
+    const busiest = shown.testResults.filter((test) => (test.trace?.tasks.length ?? 0) > 1000);
+    expect(busiest.length).toBeGreaterThan(1);
+    // All the traces of the document (the top-level copy counted again) keep at most 20 000 events.
+    const events = shown.testResults.reduce((sum, test) => sum + (test.trace?.events.length ?? 0), 0);
+    expect(events).toBeLessThanOrEqual(20_000);
+    // About 1.8 MB (117 KB gzipped, as next start sends it): ~460 KB a busy trace, the top-level one a copy of one of them.
+    expect(Buffer.byteLength(body), `response of ${Buffer.byteLength(body)} bytes`).toBeLessThan(4 << 20);
   });
 
   it("regrades a submission whose worker was SIGKILLed mid-job, within 30 s", async () => {

@@ -23,3 +23,4 @@ CPU_UNIT_SECONDS: float = float(CONTRACT["cpu"]["unitSeconds"])
 DEADLOCK_GRACE_SECONDS: float = CONTRACT["deadlockGraceMs"] / 1000
 MAX_EVENTS: int = CONTRACT["maxEvents"]
 MAX_FRAME_BYTES: int = CONTRACT["maxFrameBytes"]
+RESULT_BOUNDS: dict = {key: value for key, value in CONTRACT["resultBounds"].items() if not key.startswith("$")}

@@ -238,7 +238,7 @@ def student_host(request: dict, control: socket.socket, host_end: socket.socket,
             host_end.send(json.dumps({"k": "setup-failed", "reason": f"{type(failure).__name__}: {failure}"[:2000]}).encode())
         finally:
             os._exit(SETUP_FAILED_EXIT)
-    host.serve(host_end, lambda fd: core.serve(fd, ZYGOTE_FILE), sandboxed=True, prepare=core.prepare_host)
+    host.serve(host_end, lambda fd: core.serve(fd), sandboxed=True, prepare=core.prepare_host)
     os._exit(0)
 
 

@@ -19,12 +19,15 @@ import types
 from ..contract import CPU_BLOCKING_UNITS, EXIT_CODES, RESULT_VERSION
 from ..text import bilingual, seconds
 from .. import testing
+from .errors import student_error
 from .messages import message
+from .output import TestOutput, output_texts
 from .services import Services
 from .student import StudentError as HostGone
 from .student import StudentSide
+from .traces import fit_traces
 
-HARNESS_VERSION = "2.0.0"
+HARNESS_VERSION = "2.1.0"
 RESULT_CHANNEL_FD = 3
 
 STALL_MESSAGES = {"deadlock", "virtual-time-limit", "busy-wait", "wall-time-limit", "output-limit"}
@@ -105,8 +108,20 @@ def _base_document(job: dict) -> dict:
     }
 
 
-def _error(kind: str, text: dict, line=None, trace: str = "") -> dict:
-    return {"type": kind, "message": text["en"], "line": line, "traceback": trace}
+def _error(kind: str, text: dict, line=None) -> dict:
+    """An error the judge itself describes (a stall, a limit, tampering)."""
+    return {"type": kind, "message": text["en"], "line": line, "column": None, "traceback": ""}
+
+
+def _syntax(job: dict, syntax: dict) -> tuple[dict, dict]:
+    """The syntax error as the document shows it, and its message; its
+    traceback goes to the run's stderr, as python3 would print it."""
+    error = student_error(syntax, job["submission"], syntax=True)
+    _write_stderr(error["traceback"])
+    run = "-run" if job["mode"] == "run" else ""
+    if error["line"] is None:
+        return error, message("syntax-error-file" + run, error=error["message"])
+    return error, message("syntax-error" + run, line=error["line"], error=error["message"])
 
 
 def _waiting_at_stall(trace: dict | None) -> list[tuple[str, str]]:
@@ -169,16 +184,16 @@ def _write_stderr(text: str) -> None:
 def run_mode(job: dict, student: StudentSide, document: dict) -> None:
     syntax = student.syntax()
     if syntax is not None:
-        _write_stderr(syntax["traceback"])
-        document.update(verdict="SYNTAX_ERROR", error=syntax, elapsed=0,
-                        message=message("syntax-error", line=syntax["line"], error=syntax["message"]))
+        error, text = _syntax(job, syntax)
+        document.update(verdict="SYNTAX_ERROR", error=error, elapsed=0, message=text)
         return
     started = time.perf_counter()
     end = student.run({"kind": "program", "print": True})[-1]
     document["timings"]["runMs"] = (time.perf_counter() - started) * 1000
     observation = end.observation
     document["elapsed"] = round(observation.elapsed(), 6)
-    document["trace"] = observation.trace()
+    trace = observation.trace()
+    document["trace"] = fit_traces([(trace, 1)])[id(trace)]
     if end.kind == "stall":
         document["verdict"] = "OUTPUT_LIMIT" if end.stall == "output-limit" else "TIME_LIMIT"
         document["message"] = _stall_message(end.stall, observation.elapsed(), job, document["trace"])
@@ -187,17 +202,20 @@ def run_mode(job: dict, student: StudentSide, document: dict) -> None:
         verdict, text, kind = _crash(end.how, end.value, end.exit, job)
         document.update(verdict=verdict, message=text, error=_error(kind, text))
     elif end.kind == "raised":
-        error = end.error or {"type": "Exception", "message": "", "line": None, "traceback": ""}
-        document["error"] = {key: error.get(key) for key in ("type", "message", "line", "traceback")}
+        error = document["error"] = student_error(end.error, job["submission"])
         if end.memory:
             document.update(verdict="MEMORY_LIMIT", message=message("memory-limit"))
+        elif error["line"] is None:
+            document.update(verdict="RUNTIME_ERROR", message=message("runtime-error", error=error["message"]))
         else:
-            document.update(verdict="RUNTIME_ERROR", message=message("runtime-error", error=error.get("message", "")))
+            document.update(verdict="RUNTIME_ERROR",
+                            message=message("runtime-error-line", error=error["message"], line=error["line"]))
     elif end.kind == "exit" and end.exit not in (None, 0):
         document.update(verdict="RUNTIME_ERROR", message=message("exit-called", code=repr(end.exit)))
     else:
         document.update(verdict="PASSED",
-                        message=message("passed-run", elapsed=seconds(observation.elapsed()), clock=job["clock"]))
+                        message=message("passed-run", elapsed=seconds(observation.elapsed()), clock=job["clock"],
+                                        clock_zh="虚拟时间" if job["clock"] == "virtual" else "真实时间"))
 
 
 # ----- grade mode ---------------------------------------------------------------------------------
@@ -217,6 +235,10 @@ def _test_entry(definition, status: str, text: dict | None, measured: float | No
         "misconception": misconception,
         "messageKind": None if text is None else message_kind,
         "duration": None if measured is None else round(measured, 6),
+        # The test's own run and output, filled in once every test has run (grade_mode).
+        "trace": None,
+        "stdout": "",
+        "stderr": "",
     }
 
 
@@ -240,9 +262,10 @@ def _run_test(definition, runner: Runner, job: dict):
         entry = _test_entry(definition, "failed", failure.text, context.measured, failure.misconception, failure.kind)
     except testing.Stalled as stall:
         kind = "output" if stall.reason == "output-limit" else ("wall" if stall.reason == "wall-time-limit" else "stall")
-        entry = _test_entry(definition, "error", _stall_message(stall.reason, stall.elapsed, job,
-                                                          context.last_run.trace if context.last_run else None), context.measured,
+        text = _stall_message(stall.reason, stall.elapsed, job, context.last_run.trace if context.last_run else None)
+        entry = _test_entry(definition, "error", text, context.measured,
                             "output-limit" if stall.reason == "output-limit" else stall.reason)
+        error = _error(stall.reason, text)
     except testing.CrashedError as crash:
         verdict, text, crash_kind = _crash(crash.how, crash.cpu_seconds, crash.exit_code, job)
         if verdict == "RUNTIME_ERROR":
@@ -255,17 +278,14 @@ def _run_test(definition, runner: Runner, job: dict):
             entry = _test_entry(definition, "error", text, context.measured,
                                 {"cpu-limit": "cpu-limit", "file-size-limit": "output-limit"}.get(crash_kind, "exception"))
             error = _error(crash_kind, text)
-    except testing.StudentError as student_error:
-        error = {key: student_error.error.get(key) for key in ("type", "message", "line", "traceback")}
-        if student_error.memory:
+    except testing.StudentError as raised:
+        error = student_error(raised.error, job["submission"])
+        if raised.memory:
             kind = "memory"
             entry = _test_entry(definition, "error", message("memory-limit"), context.measured, "memory")
         else:
             kind = "student-error"
-            gather_line = gather_in_traceback(error.get("traceback") or "", str(job["submission"]["name"]))
-            text = (message("student-exception", error=error.get("message") or "") if gather_line is None else
-                    message("student-exception-gather", error=error.get("message") or "", line=gather_line))
-            entry = _test_entry(definition, "error", text, context.measured, "exception")
+            entry = _test_entry(definition, "error", _exception_message(error, job), context.measured, "exception")
     except HostGone:
         raise
     except Exception as grader_bug:  # an exercise's tests.py is broken: ours, not the student's
@@ -273,6 +293,16 @@ def _run_test(definition, runner: Runner, job: dict):
     if error is not None:
         entry["error"] = error
     return entry, kind, context
+
+
+def _exception_message(error: dict, job: dict) -> dict:
+    """What the learner reads about their exception: where it was raised,
+    and where it came out of a gather when it did."""
+    where = "" if error["line"] is None else "-line"
+    gather_line = gather_in_traceback(error["traceback"], str(job["submission"]["name"]))
+    if gather_line is None:
+        return message("student-exception" + where, error=error["message"], line=error["line"])
+    return message("student-exception-gather" + where, error=error["message"], line=error["line"], gather=gather_line)
 
 
 _GATHER_CALL = re.compile(r"\bgather\s*\(")
@@ -297,15 +327,17 @@ def grade_mode(job: dict, student: StudentSide, document: dict) -> None:
     total_weight = sum(definition.weight for definition in definitions) or 1.0
     syntax = student.syntax()
     if syntax is not None:
-        _write_stderr(syntax["traceback"])
-        document.update(verdict="SYNTAX_ERROR", error=syntax, score=0,
-                        message=message("syntax-error", line=syntax["line"], error=syntax["message"]))
+        error, text = _syntax(job, syntax)
+        document.update(verdict="SYNTAX_ERROR", error=error, score=0, message=text)
         document["tests"] = [_test_entry(definition, "skipped", message("skipped-syntax"), None, None)
                              for definition in definitions]
         return
     runner = Runner(job, student)
     started = time.perf_counter()
     outcomes = []
+    # Each test's last run's trace (or None) and output, in tests.py's order.
+    traces: list[dict | None] = []
+    outputs: list[TestOutput | None] = []
     chosen_trace = None
     busiest_trace = None
     retries = int(job.get("retries", 2 if job["clock"] == "wall" else 0))
@@ -313,9 +345,13 @@ def grade_mode(job: dict, student: StudentSide, document: dict) -> None:
     for index, definition in enumerate(definitions):
         if out_of_time:
             outcomes.append((_test_entry(definition, "skipped", message("skipped-limit"), None, None), "skipped"))
+            traces.append(None)
+            outputs.append(None)
             continue
         try:
             for _attempt in range(retries + 1):
+                # A retried test shows its last attempt: its output, like its trace.
+                student.capture = TestOutput()
                 entry, kind, context = _run_test(definition, runner, job)
                 if entry["status"] == "passed" or entry.get("misconception") not in ("timing", "sequential"):
                     break
@@ -325,10 +361,13 @@ def grade_mode(job: dict, student: StudentSide, document: dict) -> None:
             document["tests"] = [entry for entry, _ in outcomes] + [
                 _test_entry(rest, "failed", message("tampering-test"), None, "tampering") for rest in definitions[index:]]
             raise
+        outputs.append(student.capture)
+        student.capture = None
         outcomes.append((entry, kind))
         if kind == "wall":
             out_of_time = True
         trace = context.last_run.trace if context.last_run is not None else None
+        traces.append(trace)
         # With every test passing, show the busiest run: the one that best
         # shows how the coroutines overlapped.
         if trace is not None and (busiest_trace is None or len(trace["tasks"]) > len(busiest_trace["tasks"])):
@@ -356,7 +395,19 @@ def grade_mode(job: dict, student: StudentSide, document: dict) -> None:
         if kind in ("stall", "wall", "student-error", "memory", "output") and document["message"] is None:
             document["message"] = entry["message"]
             document["error"] = entry.get("error")
-    document["trace"] = chosen_trace or busiest_trace
+    _attach_runs(document, traces, outputs, chosen_trace or busiest_trace)
+
+
+def _attach_runs(document: dict, traces: list[dict | None], outputs: list[TestOutput | None],
+                 top: dict | None) -> None:
+    """Each test's trace and output, and the top-level trace (a copy of one
+    test's), within the document's budget (traces.py, output.py)."""
+    unique = [trace for trace in traces if trace is not None]
+    fitted = fit_traces([(trace, 2 if trace is top else 1) for trace in unique])
+    for entry, trace, texts in zip(document["tests"], traces, output_texts(outputs)):
+        entry["trace"] = None if trace is None else fitted[id(trace)]
+        entry.update(texts)
+    document["trace"] = None if top is None else fitted[id(top)]
 
 
 # ----- tampering ------------------------------------------------------------------------------------
@@ -384,7 +435,9 @@ def apply_tampering(document: dict, reports: list[dict]) -> None:
     document["tampering"] = unique[:50]
     text = _tampering_message(unique)
     document["message"] = text
-    document["error"] = _error("tampering", text, unique[0].get("line"))
+    line = unique[0].get("line")
+    # The report's line is the student's process's word: a line of the submission, or none.
+    document["error"] = _error("tampering", text, line if type(line) is int and line >= 1 else None)
     if document["mode"] == "grade":
         document["verdict"] = "FAILED"
         document["score"] = 0

@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from ..text import bilingual, seconds  # noqa: F401  (seconds: for the catalogue's users)
 
+GATHER_RERAISES = (
+    "gather 会把它等待的某个任务的第一个异常原样抛出（其他任务还在继续运行）；"
+    "加上 return_exceptions=True，异常会作为结果出现在返回的列表里，而不是被抛出。",
+    "gather re-raises the first exception of the awaitables it waits for (the others go on running); "
+    "with return_exceptions=True the exception comes back in the results list instead of being raised.",
+)
+
 CATALOG: dict[str, tuple[str, str]] = {
     # timing
     "sequential": (
@@ -155,13 +162,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "你的代码抛出了未捕获的异常：{error}",
         "Your code raised an uncaught exception: {error}",
     ),
+    "student-exception-line": (
+        "你的代码在第 {line} 行抛出了未捕获的异常：{error}",
+        "Your code raised an uncaught exception on line {line}: {error}",
+    ),
     "student-exception-gather": (
-        "你的代码抛出了未捕获的异常：{error}。它是从第 {line} 行的 asyncio.gather 里传出来的："
-        "gather 会把它等待的某个任务的第一个异常原样抛出（其他任务还在继续运行）；"
-        "加上 return_exceptions=True，异常会作为结果出现在返回的列表里，而不是被抛出。",
-        "Your code raised an uncaught exception: {error}. It came out of the asyncio.gather on line {line}: "
-        "gather re-raises the first exception of the awaitables it waits for (the others go on running); "
-        "with return_exceptions=True the exception comes back in the results list instead of being raised.",
+        "你的代码抛出了未捕获的异常：{error}。它是从第 {gather} 行的 asyncio.gather 里传出来的："
+        + GATHER_RERAISES[0],
+        "Your code raised an uncaught exception: {error}. It came out of the asyncio.gather on line {gather}: "
+        + GATHER_RERAISES[1],
+    ),
+    "student-exception-gather-line": (
+        "你的代码在第 {line} 行抛出了未捕获的异常：{error}。它是从第 {gather} 行的 asyncio.gather 里传出来的："
+        + GATHER_RERAISES[0],
+        "Your code raised an uncaught exception on line {line}: {error}. It came out of the asyncio.gather on "
+        "line {gather}: " + GATHER_RERAISES[1],
     ),
     "deadlock": (
         "死锁：在虚拟时间 {now} 秒时，所有协程和线程都在等待，再也没有任何事情能发生"
@@ -190,6 +205,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "语法错误（第 {line} 行）：{error}。代码无法运行，所有测试都未执行。",
         "Syntax error (line {line}): {error}. The code cannot run, so no test was run.",
     ),
+    "syntax-error-file": (
+        "代码无法编译：{error}。代码无法运行，所有测试都未执行。",
+        "The code cannot be compiled: {error}. It cannot run, so no test was run.",
+    ),
+    "syntax-error-run": (
+        "语法错误（第 {line} 行）：{error}。程序没有运行：改正这一行后再运行。",
+        "Syntax error (line {line}): {error}. The program did not run: fix that line and run it again.",
+    ),
+    "syntax-error-file-run": (
+        "代码无法编译：{error}。程序没有运行。",
+        "The code cannot be compiled: {error}. The program did not run.",
+    ),
     "skipped-syntax": (
         "未运行：代码有语法错误。",
         "Not run: the code has a syntax error.",
@@ -197,6 +224,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "runtime-error": (
         "程序因未捕获的异常而结束：{error}",
         "The program ended with an uncaught exception: {error}",
+    ),
+    "runtime-error-line": (
+        "程序在第 {line} 行因未捕获的异常而结束：{error}",
+        "The program ended with an uncaught exception on line {line}: {error}",
     ),
     "memory-limit": (
         "程序使用的内存超过了上限。",
@@ -215,7 +246,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The program called sys.exit({code}); the test could not go on.",
     ),
     "passed-run": (
-        "程序正常结束，用时 {elapsed} 秒（{clock}）。",
+        "程序正常结束，用时 {elapsed} 秒（{clock_zh}）。",
         "The program finished normally in {elapsed} s ({clock} clock).",
     ),
     # tampering, and the limits the judge enforces

@@ -24,6 +24,7 @@ from .. import protocol
 from ..runtime import calibration
 from ..contract import DEADLOCK_GRACE_SECONDS, PROTOCOL_VERSION
 from .observation import Inconsistent, Observation
+from .output import TestOutput
 
 IDLE_TICK_SECONDS = 0.03
 READ_CHUNK = 1 << 16
@@ -125,6 +126,8 @@ class StudentSide:
         self.unit_seconds: float | None = job.get("unitSeconds")
         # Everything the student's processes wrote, for the result's stdout/stderr.
         self.forward = {"stdout": 1, "stderr": 2}
+        # The output of the test being run (judge/output.py): what is forwarded, as it is.
+        self.capture: TestOutput | None = None
         self._wait_for_host()
 
     def _wait_for_host(self) -> None:
@@ -365,6 +368,8 @@ class StudentSide:
                 observation.output(stream, data)
                 if self.output_total <= self.output_limit:
                     protocol.write_all(self.forward[stream], data)
+                    if self.capture is not None:
+                        self.capture.add(stream, data)
                 if self.output_total > self.output_limit:
                     return False
         return True
@@ -482,7 +487,7 @@ class StudentSide:
             os.write(2, f"judge: {time.monotonic() - self.started:.4f} {kind} {json.dumps(message)[:300]}\n".encode())
         if kind == "tamper":
             entry = {"what": str(message.get("what", ""))[:40], "detail": str(message.get("detail", ""))[:300],
-                     "line": message.get("line") if isinstance(message.get("line"), int) else None}
+                     "line": message.get("line") if type(message.get("line")) is int else None}
             observation.tampering.append(entry)
             self.tampering.append(entry)
             return None

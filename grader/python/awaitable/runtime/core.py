@@ -42,7 +42,6 @@ from .threads import student_threads
 SCENARIOS_FILE = "scenarios.py"
 # Top-level names of the modules the student's code must not find in sys.modules.
 _UNLISTED = frozenset({"awaitable", "zygote", "ctypes", "_ctypes", "seccomp", "seccomp_filter"})
-PACKAGE_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CO_COROUTINE = inspect.CO_COROUTINE
 CO_GENERATOR = inspect.CO_GENERATOR
@@ -66,10 +65,17 @@ class Submission:
         try:
             self.code = compile(self.source, self.name, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as error:
+            lines = self.source.splitlines(True)
+            if isinstance(error, SyntaxError) and error.text is None and isinstance(error.lineno, int) \
+                    and 1 <= error.lineno <= len(lines):
+                # Errors of the compiler's later passes ("'await' outside async
+                # function") carry no source text: show the line, as python3 file.py does.
+                error.text = lines[error.lineno - 1]
             return {
                 "type": type(error).__name__,
                 "message": str(getattr(error, "msg", error)),
                 "line": getattr(error, "lineno", None) if isinstance(getattr(error, "lineno", None), int) else None,
+                "column": getattr(error, "offset", None) if isinstance(getattr(error, "offset", None), int) else None,
                 "traceback": "".join(traceback.format_exception_only(type(error), error)),
             }
         return None
@@ -523,18 +529,22 @@ def _call(function, args, kwargs) -> dict:
 
 
 def _filter_stack(exception: traceback.TracebackException) -> None:
-    kept = [frame for frame in exception.stack if not frame.filename.startswith(PACKAGE_DIRECTORY + os.sep)
-            and frame.filename != _serving["zygote_file"]]
+    """Only the submission's own frames: what the learner wrote, not asyncio,
+    the scenarios or the runtime (the judge trims the text again,
+    judge/errors.py; this is what a program run prints on its stderr)."""
+    kept = [frame for frame in exception.stack if frame.filename == _serving["submission"]]
     exception.stack = traceback.StackSummary.from_list(kept)
     if exception.__cause__ is not None:
         _filter_stack(exception.__cause__)
     if exception.__context__ is not None:
         _filter_stack(exception.__context__)
+    for inner in exception.exceptions or ():
+        _filter_stack(inner)
 
 
 # What the student's process is serving (set in place: the module's
 # namespace stays as the snapshot saw it, versions.py).
-_serving = {"zygote_file": "", "submission": "submission.py", "channel": 3}
+_serving = {"submission": "submission.py", "channel": 3}
 
 
 def describe_error(error: BaseException) -> dict:
@@ -555,7 +565,7 @@ def describe_error(error: BaseException) -> dict:
     mro = [str(getattr(base, "__name__", "?")) for base in kind.__mro__[: kind.__mro__.index(BaseException) + 1]]
     return {"type": str(kind.__name__), "module": str(getattr(kind, "__module__", "")), "mro": mro,
             "message": str(message_text)[:4000], "line": line if type(line) is int else None,
-            "traceback": str(text)[:32_000]}
+            "traceback": str(text)[-32_000:]}
 
 
 def _run(command: dict, submission: Submission, scenarios: dict, config: dict) -> None:
@@ -664,9 +674,9 @@ def prepare_host(message: dict) -> bool:
     return True
 
 
-def serve(fd: int, zygote_file: str = "") -> None:
+def serve(fd: int) -> None:
     """The student's process, from the judge's hello to its exit."""
-    _serving.update(zygote_file=zygote_file, channel=fd)
+    _serving["channel"] = fd
     hello = protocol.read_command(fd)
     if hello is None or hello.get("k") != "hello" or hello.get("protocol") != PROTOCOL_VERSION:
         os._exit(2)
