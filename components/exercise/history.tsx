@@ -114,7 +114,13 @@ export function History({ entries, locale, text, onShow, onLoad, diffMessages }:
       {first && second && code[first] !== undefined && code[second] !== undefined && (
         <section className="history-diff" aria-label={text("exercise.diffTitle", { older: text("exercise.attempt", { number: numberOf(first) }), newer: text("exercise.attempt", { number: numberOf(second) }) })}>
           <h3>{text("exercise.diffTitle", { older: text("exercise.attempt", { number: numberOf(first) }), newer: text("exercise.attempt", { number: numberOf(second) }) })}</h3>
-          <CodeDiff before={code[first]} after={code[second]} messages={diffMessages} />
+          <CodeDiff
+            before={code[first]}
+            after={code[second]}
+            beforeLabel={text("exercise.attempt", { number: numberOf(first) })}
+            afterLabel={text("exercise.attempt", { number: numberOf(second) })}
+            messages={diffMessages}
+          />
         </section>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { formatMessage } from "@/lib/i18n/format-message";
 import type { TTrace } from "@/grader/result";
 
 export type Verdict = "PASSED" | "FAILED" | "SYNTAX_ERROR" | "RUNTIME_ERROR" | "TIME_LIMIT" | "MEMORY_LIMIT" | "OUTPUT_LIMIT" | "GRADER_ERROR";
@@ -55,5 +56,5 @@ export type HistoryEntry = { id: string; status: string; verdict: string | null;
 export type Text = (key: string, values?: Record<string, string | number>) => string;
 
 export function textOf(messages: Record<string, string | undefined>): Text {
-  return (key, values = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+  return (key, values) => formatMessage(messages, key, values);
 }

@@ -5,6 +5,10 @@ import { nextPollDelay } from "@/lib/submissions/poll-delay";
 
 type Live = { status: string; queuePosition?: number | null };
 
+/** What the JSON endpoints answer: `{ submission }` or `{ run }`. */
+export const pickSubmission = <State>(body: unknown) => (body as { submission: State }).submission;
+export const pickRun = <State>(body: unknown) => (body as { run: State }).run;
+
 /**
  * Watches a submission or run until it is DONE: Server-Sent Events first
  * (the verdict shows as soon as the worker writes it), polling the JSON
@@ -15,11 +19,10 @@ export function useLiveState<State extends Live>(kind: "submissions" | "runs", p
   const [state, setState] = useState<State | null>(null);
   const [trouble, setTrouble] = useState(false);
   const stop = useRef<() => void>(() => {});
-  const pickRef = useRef(pick);
-  pickRef.current = pick;
 
+  /** `onState` hears every state as it arrives (the caller's own bookkeeping, e.g. the history). */
   const watch = useCallback(
-    (id: string) => {
+    (id: string, onState?: (state: State) => void) => {
       stop.current();
       let stopped = false;
       let timer: ReturnType<typeof setTimeout> | null = null;
@@ -32,13 +35,14 @@ export function useLiveState<State extends Live>(kind: "submissions" | "runs", p
         failures = 0;
         setTrouble(false);
         setState(next);
+        onState?.(next);
       };
       const poll = async () => {
         if (stopped) return;
         try {
           const response = await fetch(`/api/${kind}/${id}`, { cache: "no-store" });
           if (!response.ok) throw new Error(String(response.status));
-          accept(pickRef.current(await response.json()));
+          accept(pick(await response.json()));
         } catch {
           failures += 1;
           setTrouble(true);
@@ -83,7 +87,7 @@ export function useLiveState<State extends Live>(kind: "submissions" | "runs", p
         if (timer) clearTimeout(timer);
       };
     },
-    [kind],
+    [kind, pick],
   );
 
   useEffect(() => () => stop.current(), []);

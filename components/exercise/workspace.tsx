@@ -8,7 +8,7 @@ import { History } from "./history";
 import { ResultView } from "./result-view";
 import { RunView } from "./run-view";
 import { textOf, type HistoryEntry, type RunView as Run, type SubmissionView } from "./types";
-import { useLiveState } from "./use-live-state";
+import { pickRun, pickSubmission, useLiveState } from "./use-live-state";
 
 type ApiError = { error?: { message?: Record<Locale, string>; issues?: { message: Record<Locale, string> }[] } };
 type SaveState = "saved" | "dirty" | "saving" | "failed";
@@ -39,8 +39,8 @@ export function Workspace(props: {
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState(props.history);
   const [view, setView] = useState<"run" | "submission" | null>(null);
-  const submission = useLiveState<SubmissionView>("submissions", (body) => (body as { submission: SubmissionView }).submission);
-  const run = useLiveState<Run>("runs", (body) => (body as { run: Run }).run);
+  const submission = useLiveState<SubmissionView>("submissions", pickSubmission<SubmissionView>);
+  const run = useLiveState<Run>("runs", pickRun<Run>);
 
   // ── the draft: saved after a pause in typing, retried until it lands ──
   useEffect(() => {
@@ -102,22 +102,24 @@ export function Workspace(props: {
 
   // ── the verdict of a watched submission lands in the history too, and
   // the server parts of the page (hints unlocked, the reference, the
-  // status) are re-read; the editor and its undo history stay as they are ──
+  // status) are re-read once it is in; the editor and its undo history stay ──
   const router = useRouter();
-  const refreshedFor = useRef<string | null>(null);
-  useEffect(() => {
-    const current = submission.state;
-    if (!current) return;
-    if (current.status === "DONE" && refreshedFor.current !== current.id && history.some((entry) => entry.id === current.id && entry.status !== "DONE")) {
-      refreshedFor.current = current.id;
-      router.refresh();
-    }
-    setHistory((entries) =>
-      entries.map((entry) => (entry.id === current.id ? { ...entry, status: current.status, verdict: current.verdict, score: current.score } : entry)),
-    );
-    // history is read only to know whether this verdict is news
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [submission.state, router]);
+  const watchSubmission = useCallback(
+    (id: string, fresh: boolean) => {
+      let refreshed = false;
+      submission.reset();
+      submission.watch(id, (current) => {
+        setHistory((entries) =>
+          entries.map((entry) => (entry.id === current.id ? { ...entry, status: current.status, verdict: current.verdict, score: current.score } : entry)),
+        );
+        if (fresh && current.status === "DONE" && !refreshed) {
+          refreshed = true;
+          router.refresh();
+        }
+      });
+    },
+    [submission, router],
+  );
 
   const errorMessage = (body: ApiError) => body.error?.issues?.[0]?.message[props.locale] ?? body.error?.message?.[props.locale] ?? text("auth.networkError");
 
@@ -139,8 +141,7 @@ export function Workspace(props: {
       const created = body.submission;
       setHistory((entries) => [{ id: created.id, status: "QUEUED", verdict: null, score: null, queuedAt: created.queuedAt }, ...entries]);
       setView("submission");
-      submission.reset();
-      submission.watch(created.id);
+      watchSubmission(created.id, true);
     } catch {
       setError(text("auth.networkError"));
     } finally {
@@ -148,7 +149,7 @@ export function Workspace(props: {
     }
     // errorMessage reads only props and text
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code, props.exerciseId, sending, submission, text]);
+  }, [code, props.exerciseId, sending, watchSubmission, text]);
 
   const runProgram = useCallback(async () => {
     if (sending) return;
@@ -268,8 +269,7 @@ export function Workspace(props: {
         diffMessages={props.messages}
         onShow={(id) => {
           setView("submission");
-          submission.reset();
-          submission.watch(id);
+          watchSubmission(id, false);
         }}
         onLoad={(loaded) => setCode(loaded)}
       />

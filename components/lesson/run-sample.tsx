@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { RunView } from "@/components/exercise/run-view";
 import { textOf, type RunView as Run } from "@/components/exercise/types";
-import { useLiveState } from "@/components/exercise/use-live-state";
+import { pickRun, useLiveState } from "@/components/exercise/use-live-state";
 
 /**
  * A lesson's runnable sample: Run sends it through the grader's run path
@@ -13,7 +13,7 @@ import { useLiveState } from "@/components/exercise/use-live-state";
  */
 export function RunSample(props: { lessonId: string; code: string; locale: Locale; signedIn: boolean; messages: Record<string, string | undefined> }) {
   const text = useMemo(() => textOf(props.messages), [props.messages]);
-  const run = useLiveState<Run>("runs", (body) => (body as { run: Run }).run);
+  const run = useLiveState<Run>("runs", pickRun<Run>);
   const [started, setStarted] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -7,6 +7,9 @@ import { getNeighbours } from "@/lib/catalogue/get-neighbours";
 import { getLessonReadAt } from "@/lib/progress/get-lesson-read-at";
 import { markLessonReadAction } from "@/app/actions/mark-lesson-read";
 import { Markdown } from "@/components/markdown";
+import { RunSample } from "@/components/lesson/run-sample";
+import { isRunnableSample } from "@/lib/catalogue/runnable-sample";
+import { pickMessages } from "@/lib/i18n/messages";
 import { SourceList } from "@/components/source-list";
 import { ItemNav } from "@/components/item-nav";
 
@@ -27,11 +30,20 @@ export default async function LessonPage({ params }: Props) {
   if (!lesson) notFound();
   const readAt = user ? await getLessonReadAt(user.id, lesson.id) : null;
   const body = lesson.body[locale];
+  const runMessages = pickMessages(locale, ["exercise.", "verdict.", "lesson.", "auth.networkError", "timeline."]);
   return (
     <article className="lesson">
       {/* A lesson whose text opens with its own heading keeps that one. */}
       {!body.trimStart().startsWith("# ") && <h1>{locale === "en" ? lesson.titleEn : lesson.titleZh}</h1>}
-      <Markdown>{body}</Markdown>
+      <Markdown
+        afterCode={(code, language) =>
+          isRunnableSample(code, language) ? (
+            <RunSample lessonId={lesson.id} code={code} locale={locale} signedIn={Boolean(user)} messages={runMessages} />
+          ) : null
+        }
+      >
+        {body}
+      </Markdown>
       <SourceList sources={lesson.sources} t={t} />
       {user &&
         (readAt ? (
