@@ -48,6 +48,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-test-secret-0123456789abcdefghijklmnop",
       NEXTAUTH_URL: `http://localhost:${port}`,
       ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "admin-e2e@example.org",
+      // Every spec signs up its students from this one address.
+      SIGNUPS_PER_ADDRESS: "500",
     },
   },
 });

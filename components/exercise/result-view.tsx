@@ -19,7 +19,10 @@ export function ResultView({ submission, locale, text, timelineMessages }: {
 }) {
   const zh = locale === "zh-CN";
   const tests = submission.testResults;
-  const firstProblem = tests.find((test) => test.status !== "PASSED" && test.trace) ?? tests.find((test) => test.trace);
+  // As the grader picks the run to show: the first test that did not pass, else the busiest.
+  const firstProblem =
+    tests.find((test) => test.status !== "PASSED" && test.trace) ??
+    [...tests].filter((test) => test.trace).sort((a, b) => (b.trace?.tasks.length ?? 0) - (a.trace?.tasks.length ?? 0))[0];
   const [picked, setPicked] = useState<string | null>(firstProblem?.testId ?? null);
   const pickedTest = tests.find((test) => test.testId === picked) ?? null;
   const trace = pickedTest?.trace ?? submission.trace;

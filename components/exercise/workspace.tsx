@@ -184,7 +184,7 @@ export function Workspace(props: {
   const trouble = view === "run" ? run.trouble : view === "submission" ? submission.trouble : false;
 
   return (
-    <section className="workspace" aria-labelledby="editor-label" data-exercise-id={props.exerciseId}>
+    <section className="workspace" data-exercise-id={props.exerciseId}>
       <div className="editor-head">
         <h2 id="editor-label" className="editor-label">
           {text("exercise.editorLabel")}
@@ -206,11 +206,11 @@ export function Workspace(props: {
         onRun={() => void runProgram()}
         errors={editorErrors}
         labelledBy="editor-label"
-        describedBy="editor-shortcuts"
+        describedBy="run-note"
         messages={props.messages}
       />
-      <p id="editor-shortcuts" className="muted shortcuts">
-        {text("exercise.runShortcut")}
+      <p id="run-note" className="visually-hidden">
+        {text("exercise.runNote")}
       </p>
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void runProgram()} disabled={sending !== null}>

@@ -23,7 +23,7 @@ test("a student writes code in the editor with the keyboard and submits it with 
   const editor = page.getByRole("textbox", { name: "你的代码" });
   await expect(editor).toContainText("TODO");
   await expect(editor).toHaveAttribute("aria-describedby", /.+/);
-  await expect(page.getByText("Ctrl+Enter 提交 · 按 Esc 再按 Tab 可离开编辑器")).toBeVisible();
+  await expect(page.getByText("Ctrl+Enter 提交 · Ctrl+' 运行 · 按 Esc 再按 Tab 可离开编辑器")).toBeVisible();
   await expect(page.locator(".cm-gutter.cm-lineNumbers")).toBeVisible();
 
   await editor.click();
@@ -74,12 +74,12 @@ test("a student writes code in the editor with the keyboard and submits it with 
   await expect(page.locator(".history li")).toHaveCount(1);
   expect(await editorLines(page)).toEqual(linesBefore);
 
-  // Esc, then Tab, leaves the editor for the next control: the Submit button.
+  // Esc, then Tab, leaves the editor for the next control: the Run button.
   await editor.click();
   await editor.press("Escape");
   await editor.press("Tab");
   await expect(editor).not.toBeFocused();
-  await expect(page.getByRole("button", { name: "提交" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "运行", exact: true })).toBeFocused();
   // Shift+Tab from there comes back into the editor, where Tab indents again.
   await page.keyboard.press("Shift+Tab");
   await expect(editor).toBeFocused();
@@ -98,7 +98,7 @@ test("the editor speaks the page's language and fits a phone's width", async ({ 
   await page.goto("/exercises/gather-three-users");
   const editor = page.getByRole("textbox", { name: "Your code" });
   await expect(editor).toContainText("TODO");
-  await expect(page.getByText("Ctrl+Enter submits · Esc, then Tab, leaves the editor")).toBeVisible();
+  await expect(page.getByText("Ctrl+Enter submits · Ctrl+' runs · Esc, then Tab, leaves the editor")).toBeVisible();
   // No sideways scrolling of the page: long lines wrap inside the editor.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

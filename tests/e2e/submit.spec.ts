@@ -19,13 +19,16 @@ test("a student submits code and sees it graded live, with tests and a timeline"
   // Hints come one at a time, weakest first.
   await page.getByRole("button", { name: /^需要提示/ }).click();
   await expect(page.locator(".hints li")).toHaveCount(1);
-  await page.getByRole("button", { name: /^再给一个提示/ }).click();
-  await expect(page.locator(".hints li")).toHaveCount(2);
+  // The next one unlocks with an attempt.
+  await expect(page.getByRole("button", { name: /^再给一个提示/ })).toBeDisabled();
+  await expect(page.locator(".hints")).toContainText("再提交 1 次后解锁");
 
   // The starter code does not solve it yet.
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("verdict")).not.toHaveText("通过");
+  await page.getByRole("button", { name: /^再给一个提示/ }).click();
+  await expect(page.locator(".hints li")).toHaveCount(2);
 
   await editor.fill(solution);
   await page.getByRole("button", { name: "提交" }).click();

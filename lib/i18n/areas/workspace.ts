@@ -4,7 +4,6 @@
  */
 export const zhCN = {
   "exercise.run": "运行",
-  "exercise.runShortcut": "Ctrl+' 运行(不评分)",
   "exercise.runningProgram": "运行中…",
   "exercise.runQueued": "等待运行…",
   "exercise.runResult": "运行结果",
@@ -56,7 +55,6 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   "exercise.run": "Run",
-  "exercise.runShortcut": "Ctrl+' runs it (not graded)",
   "exercise.runningProgram": "Running…",
   "exercise.runQueued": "Waiting to run…",
   "exercise.runResult": "Run result",
