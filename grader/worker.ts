@@ -22,6 +22,8 @@ import { releaseOwnOrphans, sweepAbandonedJobs } from "./sweeper";
 import { dropIdleBuckets } from "../lib/http/rate-limit";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
 import { runProgramJob } from "./tasks/run-program";
+import { gradeReferenceJob } from "./tasks/grade-reference";
+import { GRADE_REFERENCE_TASK } from "../lib/exercises/reference-timeline";
 import { dropOldRuns } from "../lib/runs/record-run-result";
 import { RUN_TASK } from "../lib/runs/schemas";
 import { defaultSpawner, SandboxUnavailableError } from "./spawn";
@@ -60,6 +62,7 @@ async function main() {
   const taskList: TaskList = {
     [GRADE_TASK]: (payload, helpers) => gradeSubmissionJob(payload, helpers, spawner),
     [RUN_TASK]: (payload, helpers) => runProgramJob(payload, helpers, spawner),
+    [GRADE_REFERENCE_TASK]: (payload, helpers) => gradeReferenceJob(payload, helpers, spawner),
     [REGRADE_TASK]: async (payload, helpers) => {
       const { exerciseId } = ZRegradeJobPayload.parse(payload);
       const created = await expandRegrade(exerciseId, helpers.job.created_at);

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { Timeline } from "@/components/timeline";
+import { ReferenceComparison } from "./reference-comparison";
 import type { SubmissionView, Text } from "./types";
 
 /**
@@ -11,8 +12,11 @@ import type { SubmissionView, Text } from "./types";
  * timeline of the test the student picks (the first that did not pass, by
  * default).
  */
-export function ResultView({ submission, locale, text, timelineMessages }: {
+export function ResultView({ submission, locale, text, timelineMessages, exerciseId, referenceAvailable }: {
   submission: SubmissionView;
+  exerciseId: string;
+  /** Solved or tried often enough: the reference's timeline may be shown beside this one. */
+  referenceAvailable: boolean;
   locale: Locale;
   text: Text;
   timelineMessages: Record<string, string | undefined>;
@@ -105,6 +109,17 @@ export function ResultView({ submission, locale, text, timelineMessages }: {
             </label>
           )}
           <Timeline trace={trace} locale={locale} messages={timelineMessages} />
+          {referenceAvailable && (
+            <ReferenceComparison
+              key={`${submission.id}:${picked ?? ""}`}
+              exerciseId={exerciseId}
+              testId={pickedTest?.testId ?? null}
+              trace={trace}
+              locale={locale}
+              text={text}
+              messages={timelineMessages}
+            />
+          )}
         </section>
       )}
       {!tests.some((test) => test.stdout || test.stderr) && (submission.stdout || submission.stderr) && (

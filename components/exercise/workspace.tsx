@@ -29,6 +29,7 @@ export function Workspace(props: {
   locale: Locale;
   messages: Record<string, string | undefined>;
   history: HistoryEntry[];
+  referenceAvailable: boolean;
 }) {
   const text = useMemo(() => textOf(props.messages), [props.messages]);
   const [code, setCode] = useState(props.draft?.code ?? props.starter);
@@ -256,7 +257,14 @@ export function Workspace(props: {
           )}
           {view === "submission" && !submission.state && <p data-testid="submission-status">{text("exercise.queuedNoPosition")}</p>}
           {view === "submission" && submission.state?.status === "DONE" && (
-            <ResultView submission={submission.state} locale={props.locale} text={text} timelineMessages={timelineMessages} />
+            <ResultView
+              submission={submission.state}
+              exerciseId={props.exerciseId}
+              referenceAvailable={props.referenceAvailable}
+              locale={props.locale}
+              text={text}
+              timelineMessages={timelineMessages}
+            />
           )}
         </div>
       )}

@@ -2,6 +2,7 @@
 // the real sandbox, never scored), hints unlocked by attempts, and the live
 // event stream that carries a verdict to the page.
 import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getDraftRoute, PUT as putDraft } from "@/app/api/drafts/[itemId]/route";
 import { POST as postRun } from "@/app/api/runs/route";
@@ -10,6 +11,7 @@ import { GET as runEvents } from "@/app/api/runs/[id]/events/route";
 import { GET as submissionEvents } from "@/app/api/submissions/[id]/events/route";
 import { POST as submit } from "@/app/api/submissions/route";
 import { POST as revealHintRoute } from "@/app/api/exercises/[id]/hints/route";
+import { GET as referenceTimelineRoute } from "@/app/api/exercises/[id]/reference-timeline/route";
 import { prisma } from "@/lib/db/client";
 import { migrateQueue } from "@/lib/queue/queue";
 import { createUser } from "@/lib/users/create-user";
@@ -53,7 +55,7 @@ beforeAll(async () => {
     data: {
       content: {
         starter: "import asyncio\n",
-        reference: "print('reference')\n",
+        reference: readFileSync("exercises/asyncio/02-concurrency/gather-three-users/solution.py", "utf8"),
         hints: [
           { "zh-CN": "提示一", en: "hint one" },
           { "zh-CN": "提示二", en: "hint two" },
@@ -187,5 +189,32 @@ describe("hints", () => {
     expect(statuses).toEqual([200, 409]);
     const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER_EXERCISE_ID } } });
     expect(progress.hintsRevealed).toBe(1);
+  });
+});
+
+describe("the reference solution's timelines", () => {
+  it("are refused before the reference unlocks, then graded once and served per test", async () => {
+    const { user, cookie } = await student("compare");
+    const ask = () => referenceTimelineRoute(jsonRequest(`/api/exercises/${GATHER_EXERCISE_ID}/reference-timeline`, { method: "GET", cookie }), routeContext({ id: GATHER_EXERCISE_ID }));
+    expect((await ask()).status).toBe(403);
+    await prisma.progress.create({ data: { userId: user.id, itemId: GATHER_EXERCISE_ID, attempts: 1, bestScore: 1, solvedAt: new Date() } });
+    // Two students asking at once queue one grading.
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    const jobs = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM graphile_worker._private_jobs WHERE key = ${`reference:${GATHER_EXERCISE_ID}`}`;
+    expect(Number(jobs[0]?.count)).toBeLessThanOrEqual(1);
+    const deadline = Date.now() + 60_000;
+    let body: { status: string; result?: { tests: { testId: string; status: string; trace: { tasks: unknown[] } | null }[] } } = { status: "pending" };
+    while (body.status !== "ready" && Date.now() < deadline) {
+      const response = await ask();
+      body = (await response.json()) as typeof body;
+      if (body.status !== "ready") await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(body.status).toBe("ready");
+    expect(body.result!.tests.length).toBeGreaterThan(0);
+    expect(body.result!.tests.every((test) => test.status === "passed")).toBe(true);
+    expect(body.result!.tests.some((test) => (test.trace?.tasks.length ?? 0) >= 4)).toBe(true);
+    const grading = await prisma.exerciseGrading.findUniqueOrThrow({ where: { itemId: GATHER_EXERCISE_ID } });
+    expect(grading.referenceResultHash).toBe("test");
   });
 });

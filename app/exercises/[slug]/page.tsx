@@ -94,6 +94,7 @@ export default async function ExercisePage({ params }: Props) {
               draft={exercise.draft ? { code: exercise.draft.code, updatedAt: exercise.draft.updatedAt.toISOString() } : null}
               locale={locale}
               messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError", "editor.", "timeline.", "diff."])}
+              referenceAvailable={exercise.reference !== null}
               history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
             />
           ) : (
