@@ -43,39 +43,65 @@ export function Workspace(props: {
   const submission = useLiveState<SubmissionView>("submissions", pickSubmission<SubmissionView>);
   const run = useLiveState<Run>("runs", pickRun<Run>);
 
-  // ── the draft: saved after a pause in typing, retried until it lands ──
+  // ── the draft: saved after a pause in typing (at once on Run or Submit),
+  // retried until it lands ──
+  const saving = useRef<{ code: string; promise: Promise<boolean> } | null>(null);
+  const saveDraft = useCallback(
+    (text: string): Promise<boolean> => {
+      if (saving.current?.code === text) return saving.current.promise;
+      setSaveState("saving");
+      const promise = (async () => {
+        try {
+          const response = await fetch(`/api/drafts/${props.exerciseId}`, {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ code: text }),
+          });
+          if (!response.ok) throw new Error(String(response.status));
+          const body = (await response.json()) as { draft: { updatedAt: string } };
+          lastSaved.current = text;
+          setSavedAt(body.draft.updatedAt);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      saving.current = { code: text, promise };
+      return promise;
+    },
+    [props.exerciseId],
+  );
   useEffect(() => {
-    if (code === lastSaved.current) return;
+    if (code === lastSaved.current) {
+      setSaveState("saved");
+      return;
+    }
     setSaveState("dirty");
     let retry: ReturnType<typeof setTimeout> | null = null;
     let cancelled = false;
-    const save = async () => {
-      setSaveState("saving");
-      try {
-        const response = await fetch(`/api/drafts/${props.exerciseId}`, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ code }),
-        });
-        if (!response.ok) throw new Error(String(response.status));
-        const body = (await response.json()) as { draft: { updatedAt: string } };
-        if (cancelled) return;
-        lastSaved.current = code;
-        setSavedAt(body.draft.updatedAt);
-        setSaveState("saved");
-      } catch {
-        if (cancelled) return;
+    const attempt = async () => {
+      const saved = await saveDraft(code);
+      if (cancelled) return;
+      if (saved) {
+        setSaveState(code === lastSaved.current ? "saved" : "dirty");
+      } else {
         setSaveState("failed");
-        retry = setTimeout(() => void save(), RETRY_SAVE_MS);
+        saving.current = null;
+        retry = setTimeout(() => void attempt(), RETRY_SAVE_MS);
       }
     };
-    const timer = setTimeout(() => void save(), SAVE_AFTER_MS);
+    const timer = setTimeout(() => void attempt(), SAVE_AFTER_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
       if (retry) clearTimeout(retry);
     };
-  }, [code, props.exerciseId]);
+  }, [code, saveDraft]);
+  /** Save now, not after the pause: what is run or submitted is the draft too. */
+  const flushDraft = useCallback(() => {
+    if (code === lastSaved.current) return;
+    void saveDraft(code).then((saved) => saved && code === lastSaved.current && setSaveState("saved"));
+  }, [code, saveDraft]);
 
   // Leaving with unsaved changes asks first: closing the tab, and links within the app.
   const unsaved = saveState !== "saved";
@@ -126,6 +152,7 @@ export function Workspace(props: {
 
   const submit = useCallback(async () => {
     if (sending) return;
+    flushDraft();
     setSending("submit");
     setError(null);
     try {
@@ -150,10 +177,11 @@ export function Workspace(props: {
     }
     // errorMessage reads only props and text
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code, props.exerciseId, sending, watchSubmission, text]);
+  }, [code, props.exerciseId, sending, watchSubmission, text, flushDraft]);
 
   const runProgram = useCallback(async () => {
     if (sending) return;
+    flushDraft();
     setSending("run");
     setError(null);
     try {
@@ -176,7 +204,7 @@ export function Workspace(props: {
       setSending(null);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code, props.exerciseId, sending, run, text]);
+  }, [code, props.exerciseId, sending, run, text, flushDraft]);
 
   const shown = view === "run" ? run.state : view === "submission" ? submission.state : null;
   const errorLine = shown?.status === "DONE" ? shown.error : null;

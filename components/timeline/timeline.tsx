@@ -431,7 +431,8 @@ function LaneRow(props: {
               className={`tl-seg tl-${item.state}${widthPx < 4 && single ? " tl-instant" : ""}${single ? "" : " tl-cluster"}${single?.cut ? " tl-cut" : ""}`}
               style={{ left: percent(item.from, model.end), width: percent(item.to - item.from, model.end) }}
               tabIndex={item.key === props.active ? 0 : -1}
-              aria-label={sentence}
+              // The visible text leads the accessible name (WCAG 2.5.3), the sentence gives the rest.
+              aria-label={label && !sentence.includes(label) ? `${label} — ${sentence}` : sentence}
               data-testid="timeline-segment"
               data-state={item.state}
               data-from={item.from}
