@@ -12,8 +12,9 @@ type Loaded = Record<string, string>;
  * editor", and a diff of any two (tick two, oldest first). The code is
  * fetched when asked for, so the page does not carry every attempt's text.
  */
-export function History({ entries, locale, text, onShow, onLoad, diffMessages }: {
+export function History({ entries, bestId, locale, text, onShow, onLoad, diffMessages }: {
   entries: HistoryEntry[];
+  bestId: string | null;
   locale: Locale;
   text: Text;
   onShow(id: string): void;
@@ -75,6 +76,7 @@ export function History({ entries, locale, text, onShow, onLoad, diffMessages }:
                   {entry.verdict ? text(`verdict.${entry.verdict}`) : entry.status === "RUNNING" ? text("exercise.running") : text("exercise.queuedNoPosition")}
                   {entry.score !== null && entry.verdict && ` · ${Math.round(entry.score * 100)}%`}
                 </span>
+                {entry.id === bestId && <span className="badge badge-solved">★ {text("exercise.best")}</span>}
                 <span className="history-actions">
                   <button type="button" className="link-button" onClick={() => onShow(entry.id)}>
                     {text("exercise.showResult")}

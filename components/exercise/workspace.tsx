@@ -30,6 +30,8 @@ export function Workspace(props: {
   messages: Record<string, string | undefined>;
   history: HistoryEntry[];
   referenceAvailable: boolean;
+  /** The student's best graded submission, shown with one click. */
+  bestSubmissionId: string | null;
 }) {
   const text = useMemo(() => textOf(props.messages), [props.messages]);
   const [code, setCode] = useState(props.draft?.code ?? props.starter);
@@ -148,63 +150,54 @@ export function Workspace(props: {
     [submission, router],
   );
 
-  const errorMessage = (body: ApiError) => body.error?.issues?.[0]?.message[props.locale] ?? body.error?.message?.[props.locale] ?? text("auth.networkError");
-
-  const submit = useCallback(async () => {
-    if (sending) return;
-    flushDraft();
-    setSending("submit");
-    setError(null);
-    try {
-      const response = await fetch("/api/submissions", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ exerciseId: props.exerciseId, code }),
-      });
-      const body = (await response.json().catch(() => ({}))) as ApiError & { submission?: { id: string; queuedAt: string } };
-      if (!response.ok || !body.submission) {
-        setError(errorMessage(body));
-        return;
+  /**
+   * Run and Submit alike: save the draft, POST, and on success hand the
+   * created row to `then`; a refusal shows the server's message (in the
+   * page's language), a lost connection says so.
+   */
+  const send = useCallback(
+    async <Created,>(kind: "submit" | "run", url: string, payload: object, field: "submission" | "run", then: (created: Created) => void) => {
+      if (sending) return;
+      flushDraft();
+      setSending(kind);
+      setError(null);
+      try {
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+        const body = (await response.json().catch(() => ({}))) as ApiError & Record<string, unknown>;
+        const created = body[field] as Created | undefined;
+        if (!response.ok || !created) {
+          setError(body.error?.issues?.[0]?.message[props.locale] ?? body.error?.message?.[props.locale] ?? text("auth.networkError"));
+          return;
+        }
+        then(created);
+      } catch {
+        setError(text("auth.networkError"));
+      } finally {
+        setSending(null);
       }
-      const created = body.submission;
-      setHistory((entries) => [{ id: created.id, status: "QUEUED", verdict: null, score: null, queuedAt: created.queuedAt }, ...entries]);
-      setView("submission");
-      watchSubmission(created.id, true);
-    } catch {
-      setError(text("auth.networkError"));
-    } finally {
-      setSending(null);
-    }
-    // errorMessage reads only props and text
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code, props.exerciseId, sending, watchSubmission, text, flushDraft]);
+    },
+    [sending, flushDraft, props.locale, text],
+  );
 
-  const runProgram = useCallback(async () => {
-    if (sending) return;
-    flushDraft();
-    setSending("run");
-    setError(null);
-    try {
-      const response = await fetch("/api/runs", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ itemId: props.exerciseId, code }),
-      });
-      const body = (await response.json().catch(() => ({}))) as ApiError & { run?: { id: string } };
-      if (!response.ok || !body.run) {
-        setError(errorMessage(body));
-        return;
-      }
-      setView("run");
-      run.reset();
-      run.watch(body.run.id);
-    } catch {
-      setError(text("auth.networkError"));
-    } finally {
-      setSending(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [code, props.exerciseId, sending, run, text, flushDraft]);
+  const submit = useCallback(
+    () =>
+      send<{ id: string; queuedAt: string }>("submit", "/api/submissions", { exerciseId: props.exerciseId, code }, "submission", (created) => {
+        setHistory((entries) => [{ id: created.id, status: "QUEUED", verdict: null, score: null, queuedAt: created.queuedAt }, ...entries]);
+        setView("submission");
+        watchSubmission(created.id, true);
+      }),
+    [send, props.exerciseId, code, watchSubmission],
+  );
+
+  const runProgram = useCallback(
+    () =>
+      send<{ id: string }>("run", "/api/runs", { itemId: props.exerciseId, code }, "run", (created) => {
+        setView("run");
+        run.reset();
+        run.watch(created.id);
+      }),
+    [send, props.exerciseId, code, run],
+  );
 
   const shown = view === "run" ? run.state : view === "submission" ? submission.state : null;
   const errorLine = shown?.status === "DONE" ? shown.error : null;
@@ -297,9 +290,24 @@ export function Workspace(props: {
         </div>
       )}
 
-      <h2>{text("exercise.history")}</h2>
+      <div className="history-head">
+        <h2>{text("exercise.history")}</h2>
+        {props.bestSubmissionId && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setView("submission");
+              watchSubmission(props.bestSubmissionId!, false);
+            }}
+          >
+            {text("exercise.bestSolution")}
+          </button>
+        )}
+      </div>
       <History
         entries={history}
+        bestId={props.bestSubmissionId}
         locale={props.locale}
         text={text}
         diffMessages={props.messages}

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { signUp } from "./support/student";
 
 const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/02-concurrency/gather-three-users/solution.py"), "utf8");
 
@@ -11,12 +12,7 @@ const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/02-con
 const editorLines = (page: Page) => page.locator(".cm-content .cm-line").allTextContents();
 
 test("a student writes code in the editor with the keyboard and submits it with Ctrl+Enter", async ({ page }) => {
-  const email = `editor-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("a good password");
-  await page.getByRole("button", { name: /^注册$/ }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await signUp(page, "editor");
   await page.goto("/exercises/gather-three-users");
 
   // The label names the editor's textbox; the hint under it describes it.
@@ -87,12 +83,7 @@ test("a student writes code in the editor with the keyboard and submits it with 
 
 test("the editor speaks the page's language and fits a phone's width", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  const email = `editor-phone-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("a good password");
-  await page.getByRole("button", { name: /^注册$/ }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await signUp(page, "editor-phone");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText("Student");
   await page.goto("/exercises/gather-three-users");

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { signUp } from "./support/student";
 
 const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/01-coroutines/run-the-coroutine/solution.py"), "utf8");
 
@@ -18,12 +19,7 @@ async function expectNoHorizontalOverflow(page: Page) {
 }
 
 test("a student's course map, continue point, progress page and prev/next follow their first solved exercise", async ({ page, browser }) => {
-  const email = `progress-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("a good password");
-  await page.getByRole("button", { name: /^注册$/ }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await signUp(page, "progress");
 
   // The map, nothing started yet; "continue" starts at the first item.
   await page.goto("/");
@@ -53,7 +49,7 @@ test("a student's course map, continue point, progress page and prev/next follow
   await expect(sources.getByText("《一文学会 Python 异步编程!》 § 2.2 第二步:运行协程; § 7.3 坑 3:事件循环关闭后,还提交任务")).toBeVisible();
   await expect(sources).not.toContainText("seeds/");
   await editor.fill(solution);
-  await page.getByRole("button", { name: "提交" }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
   await expect(page.getByTestId("verdict")).toHaveText("通过", { timeout: 30_000 });
 
   // Previous and next, in course order.

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signUp } from "./support/student";
 
 type Text = { "zh-CN": string; en: string };
 type Question = {
@@ -42,14 +43,6 @@ function fragment(question: Question): string {
   const own = plain(JSON.stringify([question.prompt, question.options, question.items, question.code]));
   const runs = [...plain(question.explanation["zh-CN"]).matchAll(/[\u4e00-\u9fff，。、；：]{6,}/g)].map((match) => match[0]).filter((run) => !own.includes(run));
   return runs.sort((a, b) => b.length - a.length)[0]!;
-}
-
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("邮箱").fill(`quiz-${Date.now()}@example.org`);
-  await page.getByLabel("密码").fill("a good password");
-  await page.getByRole("button", { name: /^注册$/ }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
 const card = (page: Page) => page.locator("article.quiz-question");
@@ -183,7 +176,7 @@ async function answerShown(page: Page, plan: Plan, locale: Locale, ordering: "po
 
 test("a student takes a quiz with every kind of question, sees feedback and the score, and retries in English", async ({ page }) => {
   test.setTimeout(180_000);
-  await signUp(page);
+  await signUp(page, "quiz");
   await page.goto("/quizzes");
   await page.getByRole("link", { name: quiz.title["zh-CN"] }).click();
   await expect(page.getByRole("heading", { level: 1, name: quiz.title["zh-CN"] })).toBeVisible();

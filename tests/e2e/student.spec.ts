@@ -97,6 +97,9 @@ test("a new student types, reloads, runs, fails with a timing message, fixes it,
   await first.getByRole("button", { name: "载入编辑器" }).click();
   await expect.poll(() => editorLines(page)).toContain("        results.append(await task)");
 
+  // The best submission is one click away too.
+  await page.getByRole("button", { name: "我最好的提交" }).click();
+  await expect(result.getByTestId("verdict")).toHaveText("通过");
   // Solved: the reference is one click away, and the course map and progress page know.
   await page.getByText("查看参考答案").click();
   await expect(page.locator(".reference .code-view")).toContainText("asyncio.gather");
@@ -115,10 +118,18 @@ test("the same in English, submitted with the keyboard only", async ({ page }, t
   const editor = page.getByRole("textbox", { name: "Your code" });
   await expect(editor).toContainText("fetch users 1, 2 and 3 concurrently");
   await expect(editor).not.toContainText("并发获取");
+  // A runtime error marks its line in the editor, and the list under it leads there.
+  await editor.fill("import asyncio\n\nasync def main():\n    raise ValueError('boom')\n\nasyncio.run(main())\n");
+  await editor.press("Control+'");
+  await expect(page.getByTestId("run-verdict")).toContainText("Runtime error", { timeout: 30_000 });
+  await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);
+  await page.getByRole("button", { name: "Go to line 4" }).click();
+  await expect(editor).toBeFocused();
   await typeCode(page, editor, concurrent);
   // Ctrl+' runs from inside the editor.
   await editor.press("Control+'");
   await expect(page.getByTestId("run-elapsed")).toContainText("0.500", { timeout: 30_000 });
+  await expect(page.locator(".cm-lint-marker-error")).toHaveCount(0);
   // Esc, then Tab leaves the editor; the next stops are Run and Submit.
   await editor.focus();
   await page.keyboard.press("Escape");

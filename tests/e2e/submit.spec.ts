@@ -1,16 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { signUp } from "./support/student";
 
 const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/02-concurrency/gather-three-users/solution.py"), "utf8");
 
 test("a student submits code and sees it graded live, with tests and a timeline", async ({ page }) => {
-  const email = `submit-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("a good password");
-  await page.getByRole("button", { name: /^注册$/ }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await signUp(page, "submit");
 
   await page.getByRole("link", { name: "并发获取三个用户" }).click();
   await expect(page.getByRole("heading", { name: "并发获取三个用户" })).toBeVisible();
@@ -24,14 +20,14 @@ test("a student submits code and sees it graded live, with tests and a timeline"
   await expect(page.locator(".hints")).toContainText("再提交 1 次后解锁");
 
   // The starter code does not solve it yet.
-  await page.getByRole("button", { name: "提交" }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
   await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("verdict")).not.toHaveText("通过");
   await page.getByRole("button", { name: /^再给一个提示/ }).click();
   await expect(page.locator(".hints li")).toHaveCount(2);
 
   await editor.fill(solution);
-  await page.getByRole("button", { name: "提交" }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
   await expect(page.getByTestId("verdict")).toHaveText("通过", { timeout: 30_000 });
   await expect(page.getByText("得分: 100%")).toBeVisible();
   await expect(page.locator("table.tests tr.test-passed").first()).toBeVisible();
@@ -43,7 +39,7 @@ test("a student submits code and sees it graded live, with tests and a timeline"
 test("a guest sees the exercise but is asked to sign in to submit", async ({ page }) => {
   await page.goto("/exercises/gather-three-users");
   await expect(page.getByText("登录后即可提交代码。")).toBeVisible();
-  await expect(page.getByRole("button", { name: "提交" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "提交", exact: true })).toHaveCount(0);
   await page.goto("/exercises/no-such-exercise");
   await expect(page.getByRole("heading", { level: 1, name: "找不到这个页面" })).toBeVisible();
 });
@@ -58,7 +54,7 @@ test("a guest who signs up from an exercise comes back to it, signed in", async 
   await page.getByRole("button", { name: /^注册$/ }).click();
   await expect(page).toHaveURL(/\/exercises\/gather-three-users$/);
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
-  await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交", exact: true })).toBeVisible();
 });
 
 test("a teacher regrades every submission of an exercise from its page", async ({ page }) => {

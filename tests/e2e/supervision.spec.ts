@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { signUp } from "./support/student";
 
 const solution = readFileSync(path.join(process.cwd(), "exercises/asyncio/02-concurrency/gather-three-users/solution.py"), "utf8");
 // Each of its runs really waits 1 s (select is not on the virtual clock), so
@@ -26,16 +27,11 @@ function workerPids(): number[] {
 }
 
 test("kill -9 of the grader worker: the web app answers throughout and a new worker grades the submission in flight", async ({ page, request }) => {
-  const email = `supervised-${Date.now()}@example.org`;
-  await page.goto("/signup");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("a good password");
-  await page.getByRole("button", { name: /^注册$/ }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await signUp(page, "supervised");
 
   await page.goto("/exercises/gather-three-users");
   await page.getByLabel("你的代码").fill(slowSolution);
-  await page.getByRole("button", { name: "提交" }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
   await expect(page.getByTestId("submission-status")).toHaveText("评测中…", { timeout: 30_000 });
 
   const killed = workerPids();

@@ -1,33 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { laneSpans } from "./support/student";
 
 const exercise = path.join(process.cwd(), "exercises/asyncio/02-concurrency/sequential-vs-concurrent");
 // main_tasks awaits each task right after creating it: the second starts when the first has ended.
 const sequential = readFileSync(path.join(exercise, "wrong/await-task-inline.py"), "utf8");
 const concurrent = readFileSync(path.join(exercise, "solution.py"), "utf8");
 
-type LaneSpan = { title: string; from: number; to: number };
-
 /** Each say_after task's life on the chart, read from its bars' times. */
-async function sayAfterLanes(page: Page): Promise<LaneSpan[]> {
-  return page.getByTestId("timeline-lane").evaluateAll((lanes) =>
-    lanes
-      .map((lane) => {
-        const bars = [...lane.querySelectorAll<HTMLElement>("[data-testid=timeline-segment]")];
-        return {
-          title: lane.querySelector(".tl-name")?.textContent ?? "",
-          from: Math.min(...bars.map((bar) => Number(bar.dataset.from))),
-          to: Math.max(...bars.map((bar) => Number(bar.dataset.to))),
-        };
-      })
-      .filter((lane) => lane.title.startsWith("say_after")),
-  );
-}
+const sayAfterLanes = (page: Page) => laneSpans(page, "say_after");
 
 async function submit(page: Page, code: string) {
   await page.getByLabel("你的代码").fill(code);
-  await page.getByRole("button", { name: "提交" }).click();
+  await page.getByRole("button", { name: "提交", exact: true }).click();
   await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("timeline")).toBeVisible();
 }

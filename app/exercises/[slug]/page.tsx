@@ -95,6 +95,7 @@ export default async function ExercisePage({ params }: Props) {
               locale={locale}
               messages={pickMessages(locale, ["exercise.", "verdict.", "test.", "auth.networkError", "editor.", "timeline.", "diff."])}
               referenceAvailable={exercise.reference !== null}
+              bestSubmissionId={exercise.bestSubmissionId}
               history={exercise.submissions.map((submission) => ({ ...submission, queuedAt: submission.queuedAt.toISOString() }))}
             />
           ) : (
