@@ -1,12 +1,15 @@
-// `npx tsx bench/web.ts [--users N] [--seconds S] [--clicks C]`
+// `npx tsx bench/web.ts [--users N] [--seconds S] [--think MS] [--clicks C]`
 //
 // The web app as students feel it, against the whole stack (`npm start` on a
 // fresh database, or BENCH_URL). Prints:
 //   1. first-load JS of the main pages: every <script src> the server-rendered
-//      HTML loads, gzipped as `next start` serves it (budget: < 300 KB each);
-//   2. N signed-in students (default 50) browsing in a closed loop for S
-//      seconds — course map, an exercise, a lesson, a quiz, their progress,
-//      a submission's JSON — p50/p95/p99 per page and overall;
+//      HTML loads, gzipped as `next start` serves it (budget: < 300 KB each),
+//      and every script Chromium fetches until the page is idle (the editor's
+//      chunk, loaded after hydration, included);
+//   2. N signed-in students (default 50) browsing for S seconds, each
+//      pausing MS between pages (default 0: a closed loop) — course map, an
+//      exercise, a lesson, a quiz, their progress, a submission's JSON —
+//      p50/p95/p99 per page and overall;
 //   3. click → verdict in Chromium: a student's Submit click on the exercise
 //      page until the verdict is on screen (Server-Sent Events), C times, p50.
 // Figures depend on the machine: record them in docs/benchmarks.md with the
@@ -15,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { chromium } from "@playwright/test";
 import { startStack } from "./support/stack";
-import { percentile, summary } from "./support/stats";
+import { percentile, sleep, summary } from "./support/stats";
 import { GATHER_EXERCISE_ID, Student } from "./support/student";
 
 const argument = (name: string, fallback: number) => {
@@ -25,6 +28,8 @@ const argument = (name: string, fallback: number) => {
 const USERS = argument("users", 50);
 const SECONDS = argument("seconds", 20);
 const CLICKS = argument("clicks", 20);
+/** A student's pause between two pages (0: a closed loop, the stress case). */
+const THINK_MS = argument("think", 0);
 const PORT = 3410;
 
 const PAGES = [
@@ -86,11 +91,12 @@ try {
         const elapsed = performance.now() - started;
         if (response.status !== 200) failures.push(`${page.url} ${response.status}`);
         latencies.set(page.name, [...(latencies.get(page.name) ?? []), elapsed]);
+        if (THINK_MS > 0) await sleep(THINK_MS);
       }
     }),
   );
   const all = [...latencies.values()].flat();
-  console.log(`2. ${USERS} students browsing for ${SECONDS} s: ${all.length} requests = ${(all.length / SECONDS).toFixed(1)}/s, ${failures.length} not 200`);
+  console.log(`2. ${USERS} students browsing for ${SECONDS} s, ${THINK_MS} ms between pages: ${all.length} requests = ${(all.length / SECONDS).toFixed(1)}/s, ${failures.length} not 200`);
   for (const [name, values] of latencies) console.log(`   ${name.padEnd(16)} ${summary(values)}`);
   console.log(`   ${"all".padEnd(16)} ${summary(all)}`);
   if (failures.length > 0) console.log(`   failures: ${[...new Set(failures)].slice(0, 5).join(", ")}`);
@@ -109,6 +115,20 @@ try {
       body: JSON.stringify({ code: solution }),
     });
     const page = await context.newPage();
+    console.log("   every script Chromium fetches until idle (gzip):");
+    for (const target of PAGES) {
+      const scripts = new Map<string, number>();
+      const listener = async (response: import("@playwright/test").Response) => {
+        if (response.request().resourceType() !== "script") return;
+        const body = await response.body().catch(() => null);
+        if (body) scripts.set(response.url(), gzipSync(body).length);
+      };
+      page.on("response", listener);
+      await page.goto(target.url, { waitUntil: "networkidle" });
+      page.off("response", listener);
+      const total = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+      console.log(`   ${target.name.padEnd(14)} ${(total / 1024).toFixed(1).padStart(6)} KB in ${scripts.size} files`);
+    }
     await page.goto("/exercises/gather-three-users");
     const clicks: number[] = [];
     for (let index = 0; index < CLICKS + 1; index += 1) {

@@ -20,7 +20,10 @@ export async function startStack(port: number, environment: Record<string, strin
       PORT: String(port),
       NEXTAUTH_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuv",
       NEXTAUTH_URL: `http://localhost:${port}`,
+      // Every simulated student signs up and in from this one address.
       SUBMISSIONS_PER_MINUTE: "100000",
+      SIGNUPS_PER_ADDRESS: "100000",
+      SIGNIN_ATTEMPTS_PER_ADDRESS: "100000",
       ...environment,
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
-import { CodeDiff } from "@/components/code-diff";
+import dynamic from "next/dynamic";
+
+// Loaded when first shown (a result, a diff): not part of the page's first load.
+const CodeDiff = dynamic(() => import("@/components/code-diff").then((module) => module.CodeDiff), { ssr: false });
 import type { HistoryEntry, Text } from "./types";
 
 type Loaded = Record<string, string>;

@@ -3,7 +3,10 @@
 import { useEffect, useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TTrace } from "@/grader/result";
-import { TimelineComparison } from "@/components/timeline";
+import dynamic from "next/dynamic";
+
+// Loaded when first shown (a result, a diff): not part of the page's first load.
+const TimelineComparison = dynamic(() => import("@/components/timeline").then((module) => module.TimelineComparison), { ssr: false });
 import type { Text } from "./types";
 
 type ReferenceTest = { testId: string; name: { "zh-CN": string; en: string }; trace: TTrace | null };

@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
-import { Timeline } from "@/components/timeline";
+import dynamic from "next/dynamic";
+
+// Loaded when first shown (a result, a diff): not part of the page's first load.
+const Timeline = dynamic(() => import("@/components/timeline").then((module) => module.Timeline), { ssr: false });
 import { ReferenceComparison } from "./reference-comparison";
 import type { SubmissionView, Text } from "./types";
 

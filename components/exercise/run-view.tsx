@@ -1,7 +1,10 @@
 "use client";
 
 import type { Locale } from "@/lib/i18n/locales";
-import { Timeline } from "@/components/timeline";
+import dynamic from "next/dynamic";
+
+// Loaded when first shown (a result, a diff): not part of the page's first load.
+const Timeline = dynamic(() => import("@/components/timeline").then((module) => module.Timeline), { ssr: false });
 import type { RunView as Run, Text } from "./types";
 
 /** A run: what the program printed, how long it took on its clock, its error and its timeline. Never a score. */
