@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { bilingual } from "@/lib/i18n/messages";
+import { errorPageText } from "@/lib/i18n/areas/error-page";
 import { defaultLocale, locales, type Locale } from "@/lib/i18n/locales";
 
 const subscribeNever = () => () => undefined;
@@ -17,11 +17,11 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
   return (
     <section className="card" role="alert">
       {/* React puts it in the head: the page keeps a title of its own in the chosen language. */}
-      <title>{`${bilingual("error.pageTitle")[locale]} — Awaitable`}</title>
-      <h1>{bilingual("error.pageTitle")[locale]}</h1>
-      <p>{bilingual("error.pageText")[locale]}</p>
+      <title>{`${errorPageText[locale]["error.pageTitle"]} — Awaitable`}</title>
+      <h1>{errorPageText[locale]["error.pageTitle"]}</h1>
+      <p>{errorPageText[locale]["error.pageText"]}</p>
       <button type="button" onClick={() => reset()}>
-        {bilingual("error.retry")[locale]}
+        {errorPageText[locale]["error.retry"]}
       </button>
     </section>
   );

@@ -101,6 +101,29 @@ try {
   console.log(`   ${"all".padEnd(16)} ${summary(all)}`);
   if (failures.length > 0) console.log(`   failures: ${[...new Set(failures)].slice(0, 5).join(", ")}`);
 
+  // The submit API under the same 50 students, each submitting once a second
+  // (the worker grades meanwhile, on the same cores): the POST's own latency.
+  const posts: number[] = [];
+  let refused = 0;
+  const postDeadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    students.map(async (student) => {
+      while (performance.now() < postDeadline) {
+        const started = performance.now();
+        const response = await student.fetch("/api/submissions", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ exerciseId: GATHER_EXERCISE_ID, code: solution }),
+        });
+        await response.arrayBuffer();
+        posts.push(performance.now() - started);
+        if (response.status !== 202) refused += 1;
+        await sleep(1000);
+      }
+    }),
+  );
+  console.log(`   submit API (POST /api/submissions, each student once a second) ${summary(posts)}, ${refused} not 202`);
+
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],

@@ -4,6 +4,7 @@
  */
 import type { Locale } from "./locales";
 import * as editor from "./areas/editor";
+import * as errorPage from "./areas/error-page";
 import * as progress from "./areas/progress";
 import * as quiz from "./areas/quiz";
 import * as timeline from "./areas/timeline";
@@ -88,9 +89,6 @@ const zhCNCore = {
   "notFound.title": "找不到这个页面",
   "notFound.text": "这个地址没有内容:可能输错了,或者页面已经移走。",
   "notFound.home": "回到课程目录",
-  "error.pageTitle": "页面出错了",
-  "error.pageText": "加载这个页面时出了问题,不是你的错。请重试;如果一直这样,请稍后再来。",
-  "error.retry": "重试",
   "error.exerciseNotFound": "找不到这个练习。",
   "error.submissionNotFound": "找不到这次提交。",
   "error.itemNotFound": "找不到这一课或这个练习。",
@@ -141,7 +139,7 @@ const zhCNCore = {
 } as const;
 
 /** The core table and each area's (lib/i18n/areas/): one catalogue. */
-const zhCN = { ...zhCNCore, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN };
+const zhCN = { ...zhCNCore, ...errorPage.zhCN, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -224,9 +222,6 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "notFound.title": "Page not found",
   "notFound.text": "There is nothing at this address: it may be mistyped, or the page has moved.",
   "notFound.home": "Back to the catalogue",
-  "error.pageTitle": "Something went wrong",
-  "error.pageText": "This page failed to load, and it is not your fault. Try again; if it keeps happening, come back later.",
-  "error.retry": "Try again",
   "error.exerciseNotFound": "No such exercise.",
   "error.submissionNotFound": "No such submission.",
   "error.itemNotFound": "No such lesson or exercise.",
@@ -276,7 +271,7 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "test.SKIPPED": "Skipped",
 };
 
-const en: Record<MessageKey, string> = { ...enCore, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en };
+const en: Record<MessageKey, string> = { ...enCore, ...errorPage.en, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
