@@ -107,6 +107,10 @@ export const ZTestResult = z.object({
     .nullable()
     .describe("Where the message comes from: the exercise's own tests, a cause seen in the run, or only measured vs expected"),
   duration: z.number().nullable().describe("Seconds measured on the run's clock in this test"),
+  expected: z
+    .object({ seconds: z.number().nonnegative(), tolerance: z.number().nonnegative() })
+    .nullable()
+    .describe("What the test's last duration check expected (t.about): seconds ± tolerance; null when it checks no duration"),
   error: ZErrorDetail.optional().describe("The test's error: the student's exception, a stall or a limit"),
   trace: ZTrace.nullable().describe("The test's last run (the one its duration is measured on), or null if it ran nothing"),
   stdout: z.string().describe("What the student's process printed during this test's runs (head and tail, bounded)"),

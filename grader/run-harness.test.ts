@@ -9,7 +9,7 @@ const document = {
 };
 const testResult = (fields: Record<string, unknown> = {}) => ({
   id: "t", name: { "zh-CN": "测试", en: "test" }, status: "passed", weight: 1, message: null, misconception: null, messageKind: null,
-  duration: 0.5, trace: null, stdout: "", stderr: "", ...fields,
+  duration: 0.5, expected: { seconds: 0.5, tolerance: 0.01 }, trace: null, stdout: "", stderr: "", ...fields,
 });
 const frame = (body: string, version = RESULT_VERSION) => Buffer.from(`AWAITABLE-RESULT ${version} ${Buffer.byteLength(body)}\n${body}\n`);
 

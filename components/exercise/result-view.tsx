@@ -57,6 +57,7 @@ export function ResultView({ submission, locale, text, timelineMessages, exercis
             <tr>
               <th scope="col">{text("exercise.testStatus")}</th>
               <th scope="col">{text("exercise.testName")}</th>
+              <th scope="col">{text("exercise.testExpected")}</th>
               <th scope="col">{text("exercise.testDuration")}</th>
             </tr>
           </thead>
@@ -89,7 +90,12 @@ export function ResultView({ submission, locale, text, timelineMessages, exercis
                       </details>
                     )}
                   </td>
-                  <td className="muted duration">{test.durationSeconds === null ? "" : `${test.durationSeconds.toFixed(3)} s`}</td>
+                  <td className="muted duration" data-testid="test-expected">
+                    {test.expectedSeconds === null || test.expectedSeconds === undefined
+                      ? ""
+                      : `${formatSeconds(test.expectedSeconds)} ± ${formatSeconds(test.toleranceSeconds ?? 0)} s`}
+                  </td>
+                  <td className="muted duration" data-testid="test-duration">{test.durationSeconds === null ? "" : `${test.durationSeconds.toFixed(3)} s`}</td>
                 </tr>
               );
             })}
@@ -136,4 +142,9 @@ export function ResultView({ submission, locale, text, timelineMessages, exercis
       )}
     </div>
   );
+}
+
+/** 0.5 → "0.5", 0.01 → "0.01", 1.2345 → "1.235": as many places as the number needs, at most three. */
+function formatSeconds(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
 }

@@ -15,6 +15,8 @@ export type TestResultView = {
   messageZh: string | null;
   messageEn: string | null;
   durationSeconds: number | null;
+  expectedSeconds?: number | null;
+  toleranceSeconds?: number | null;
   trace?: TTrace | null;
   stdout?: string | null;
   stderr?: string | null;

@@ -84,6 +84,8 @@ export async function recordGradingResult(
           messageZh: test.message?.["zh-CN"] ?? null,
           messageEn: test.message?.en ?? null,
           durationSeconds: test.duration,
+          expectedSeconds: test.expected?.seconds ?? null,
+          toleranceSeconds: test.expected?.tolerance ?? null,
           trace: json(test.trace),
           stdout: storable(test.stdout),
           stderr: storable(test.stderr),

@@ -47,6 +47,8 @@ export async function getSubmission(viewer: { id: string; role: string }, submis
           messageZh: true,
           messageEn: true,
           durationSeconds: true,
+          expectedSeconds: true,
+          toleranceSeconds: true,
           trace: true,
           stdout: true,
           stderr: true,

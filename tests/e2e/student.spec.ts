@@ -68,6 +68,9 @@ test("a new student types, reloads, runs, fails with a timing message, fixes it,
   const result = page.getByTestId("submission-result");
   await expect(result.getByTestId("verdict")).toHaveText("未通过", { timeout: 30_000 });
   await expect(result.locator("tr.test-failed").first()).toContainText(/1\.5/);
+  // Expected beside measured.
+  await expect(result.locator("tr.test-failed").first().getByTestId("test-expected")).toHaveText(/^0\.5 ± [\d.]+ s$/);
+  await expect(result.locator("tr.test-failed").first().getByTestId("test-duration")).toHaveText("1.500 s");
   await expect(page.getByTestId("timeline")).toBeVisible();
   const serial = await laneSpans(page, "get_user");
   expect(serial).toHaveLength(3);

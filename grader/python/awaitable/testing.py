@@ -245,6 +245,8 @@ class TestContext:
     def __init__(self, runner) -> None:
         self._runner = runner
         self.measured: float | None = None
+        # What the last duration check expected: {"seconds", "tolerance"} (the result's tests[].expected).
+        self.expected: dict | None = None
         self.last_run: Run | None = None
 
     # ----- running the student's code ---------------------------------------------
@@ -367,6 +369,7 @@ class TestContext:
         if self._runner.clock == "wall":
             tolerance = max(tolerance, 0.05 + 0.1 * expected)
         self.measured = measured
+        self.expected = {"seconds": round(float(expected), 6), "tolerance": round(float(tolerance), 6)}
         if abs(measured - expected) <= tolerance:
             return
         self._diagnose(run, measured, expected, tolerance, sequential)

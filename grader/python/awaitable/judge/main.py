@@ -235,6 +235,7 @@ def _test_entry(definition, status: str, text: dict | None, measured: float | No
         "misconception": misconception,
         "messageKind": None if text is None else message_kind,
         "duration": None if measured is None else round(measured, 6),
+        "expected": None,
         # The test's own run and output, filled in once every test has run (grade_mode).
         "trace": None,
         "stdout": "",
@@ -290,6 +291,7 @@ def _run_test(definition, runner: Runner, job: dict):
         raise
     except Exception as grader_bug:  # an exercise's tests.py is broken: ours, not the student's
         raise RuntimeError(f"test {definition.id} raised {grader_bug!r}") from grader_bug
+    entry["expected"] = context.expected
     if error is not None:
         entry["error"] = error
     return entry, kind, context
