@@ -143,6 +143,7 @@ test("the same in English, submitted with the keyboard only", async ({ page }, t
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("submission-result").getByTestId("verdict")).toHaveText("Passed", { timeout: 30_000 });
   await expect(page.getByTestId("submission-result")).toContainText("Score: 100%");
+  await expect(page.getByTestId("timeline")).toBeVisible(); // a chunk of its own, loaded with the first result
   await keepScreenshot(page, testInfo, "exercise-passed-en");
 });
 
