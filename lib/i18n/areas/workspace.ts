@@ -103,7 +103,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "exercise.hintsCount": "Hints ({shown}/{total})",
   "exercise.reference": "Reference solution",
   "exercise.referenceShow": "Show the reference solution",
-  "exercise.referenceLocked": "Solve it, or make {count} more attempts, to see the reference solution.",
+  "exercise.referenceLocked": "The reference solution opens once you solve it, or after more attempts (still needed: {count}).",
   "exercise.bestSolution": "My best submission",
   "exercise.solvedBadge": "Solved",
   "exercise.attemptsCount": "Attempts: {count}",
