@@ -133,9 +133,9 @@ export function QuestionFeedbackView({
           <ul className="quiz-references">
             {feedback.references.map((reference) => (
               <li key={`${reference.seed}:${reference.section}`}>
-                <span className="muted">{text("quiz.feedback.tutorial", { seed: reference.seed, section: reference.section })}</span>{" "}
+                <span className="muted">{text("quiz.feedback.tutorial")}</span>{" "}
                 {reference.tutorial && <cite>{reference.tutorial}</cite>}
-                {reference.title && <> · {reference.title}</>}
+                {reference.title && <> {reference.title}</>}
                 {reference.lesson && (
                   <>
                     {" · "}

@@ -26,7 +26,7 @@ import {
   type TSeedReference,
   type TSeedsFile,
 } from "./schemas";
-import { describeSources } from "./describe-sources";
+import { describeSources, sectionLabel } from "./describe-sources";
 import { localizeStarter, starterCommentProblems } from "./localize-starter";
 import { BLANK, normalizeOutput } from "./answer-text";
 
@@ -143,17 +143,6 @@ export function declaredTestIds(tests: string): string[] {
 export function fillBlanks(code: string, answers: string[][]): string {
   let index = 0;
   return code.replaceAll(BLANK, () => answers[index++]?.[0] ?? BLANK);
-}
-
-/** A seed reference with the tutorial's and the section's titles, for the learner (quiz feedback). */
-export type TutorialReference = TSeedReference & { tutorial: string | null; title: string | null };
-
-export function resolveSeeds(references: TSeedReference[], seeds: TSeedsFile["seeds"]): TutorialReference[] {
-  return references.map((reference) => {
-    const seed = seeds.find((candidate) => candidate.seed === reference.seed);
-    const section = seed?.sections.find((candidate) => candidate.id === reference.section);
-    return { ...reference, tutorial: seed?.title ?? null, title: section?.title ?? null };
-  });
 }
 
 class Loader {
@@ -307,8 +296,12 @@ class Loader {
         this.claimId(question.id, file, `${prefix}.id`);
         this.checkSeedReferences(question.seeds, seedIndex ?? null, file, `${prefix}.`);
         for (const message of questionKeyProblems(question)) this.error(file, `${prefix}.${message.path}`, message.message);
-        // The tutorial titles travel with the question, so feedback can name them without the files.
-        const references = resolveSeeds(question.seeds, seeds ?? []);
+        // The tutorial titles travel with the question, so feedback can name them without the files,
+        // in the one form a learner reads a source in (describe-sources.ts), beside the ids lessons are found by.
+        const references = question.seeds.map((reference) => {
+          const [source] = describeSources([reference], seeds ?? []);
+          return { ...reference, tutorial: source?.tutorial ?? null, title: source ? sectionLabel(source) : null };
+        });
         const content = { ...question, bank: name.replace(/\.json$/, ""), topic: shape.topic, references };
         const loaded: LoadedQuestion = { id: question.id, course, file, index, question, content, contentHash: sha256(JSON.stringify(content)) };
         if (!bank.has(question.id)) bank.set(question.id, loaded);

@@ -1,6 +1,6 @@
 /**
  * Where to read up after a question: the seed tutorial's section it comes
- * from (titles as seeds.json writes them, synced with the question) and the
+ * from (named as describe-sources.ts names every source, synced with the question) and the
  * course's lesson that teaches that section, when there is one.
  */
 import { z } from "zod";
