@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { isUuid } from "../ids";
+import { addJob } from "../queue/queue";
 import { ZTrace } from "../../grader/result";
 import { referenceUnlocked } from "./hint-unlocks";
 
@@ -50,11 +51,6 @@ export async function getReferenceTimeline(userId: string, exerciseId: string): 
     if (stored.success) return { status: "ready", result: stored.data };
   }
   // One job per exercise: a second asker joins the queued one (job_key).
-  await prisma.$executeRaw`SELECT graphile_worker.add_job(
-    ${GRADE_REFERENCE_TASK}::text,
-    json_build_object('exerciseId', ${exerciseId}::text),
-    job_key => ${`reference:${exerciseId}`}::text,
-    max_attempts => 3
-  )`;
+  await addJob(prisma, GRADE_REFERENCE_TASK, { exerciseId }, { jobKey: `reference:${exerciseId}`, maxAttempts: 3 });
   return { status: "pending" };
 }

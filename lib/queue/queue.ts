@@ -12,6 +12,29 @@ export async function migrateQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, schema: QUEUE_SCHEMA, logger: quietLogger });
 }
 
+/** Anything that runs raw SQL: the Prisma client, or a transaction of it (the job lands with the rows it belongs to). */
+type RawExecutor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
+
+/**
+ * Queues one job through graphile-worker's own `add_job`. `queueName`: jobs
+ * of one named queue run one after another, in order; `jobKey`: a second
+ * job with the same key replaces a pending one instead of adding another.
+ */
+export async function addJob(
+  db: RawExecutor,
+  task: string,
+  payload: Record<string, string>,
+  options: { maxAttempts: number; queueName?: string; jobKey?: string },
+): Promise<void> {
+  await db.$executeRaw`SELECT graphile_worker.add_job(
+    ${task}::text,
+    ${JSON.stringify(payload)}::json,
+    queue_name => ${options.queueName ?? null}::text,
+    max_attempts => ${options.maxAttempts}::int,
+    job_key => ${options.jobKey ?? null}::text
+  )`;
+}
+
 export type QueueStatus = { installed: boolean; pendingJobs: number; runningJobs: number; failedJobs: number };
 
 export async function getQueueStatus(): Promise<QueueStatus> {

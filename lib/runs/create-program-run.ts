@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { spendOrThrow } from "../http/rate-limit";
+import { addJob } from "../queue/queue";
 import { gradeMaxAttempts } from "../submissions/create-submission";
 import { RUN_TASK, type TCreateProgramRunRequest } from "./schemas";
 
@@ -35,12 +36,7 @@ export async function createProgramRun(userId: string, request: TCreateProgramRu
       select: { id: true, status: true, queuedAt: true },
     });
     // One queue per student: their runs execute one after another, in order.
-    await tx.$executeRaw`SELECT graphile_worker.add_job(
-      ${RUN_TASK}::text,
-      json_build_object('runId', ${run.id}::text),
-      queue_name => ${`run:${userId}`}::text,
-      max_attempts => ${gradeMaxAttempts()}::int
-    )`;
+    await addJob(tx, RUN_TASK, { runId: run.id }, { queueName: `run:${userId}`, maxAttempts: gradeMaxAttempts() });
     return run;
   });
 }

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { spendOrThrow } from "../http/rate-limit";
+import { addJob } from "../queue/queue";
 import { GRADE_TASK, type TCreateSubmissionRequest } from "./schemas";
 
 export const RATE_WINDOW_SECONDS = 60;
@@ -47,15 +48,6 @@ export async function createSubmission(userId: string, request: TCreateSubmissio
  * One named queue per student and exercise: a student's submissions to one
  * exercise are graded one after another, in the order they came.
  */
-export async function enqueueGrading(
-  tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> },
-  submissionId: string,
-  queueName: string,
-): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${GRADE_TASK}::text,
-    json_build_object('submissionId', ${submissionId}::text),
-    queue_name => ${queueName}::text,
-    max_attempts => ${gradeMaxAttempts()}::int
-  )`;
+export async function enqueueGrading(tx: Parameters<typeof addJob>[0], submissionId: string, queueName: string): Promise<void> {
+  await addJob(tx, GRADE_TASK, { submissionId }, { queueName, maxAttempts: gradeMaxAttempts() });
 }

@@ -11,6 +11,7 @@ import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { spendOrThrow } from "../http/rate-limit";
 import { enqueueGrading } from "./create-submission";
+import { addJob } from "../queue/queue";
 
 /** Each regrade queues every submission again: two in a row, then one per 5 minutes for an exercise. */
 export const REGRADE_BUCKET = { capacity: 2, perSecond: 1 / 300 };
@@ -25,7 +26,7 @@ export async function requestRegrade(exerciseId: string): Promise<{ submissions:
     bilingual("error.regradeRateLimited", () => ({ seconds })),
   );
   const submissions = await prisma.submission.count({ where: { itemId: exerciseId, regradeOfId: null } });
-  await prisma.$executeRaw`SELECT graphile_worker.add_job(${REGRADE_TASK}::text, json_build_object('exerciseId', ${exerciseId}::text), max_attempts => 3)`;
+  await addJob(prisma, REGRADE_TASK, { exerciseId }, { maxAttempts: 3 });
   return { submissions };
 }
 
