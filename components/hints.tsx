@@ -17,6 +17,7 @@ export function Hints(props: {
   unlocked: number;
   revealed: Bilingual[];
   signedIn: boolean;
+  /** Already filled in by the page: `count` "Hints (1/3)", `lockedAfter` "unlocks with 1 more attempt". */
   labels: { show: string; next: string; title: string; lockedAfter: string; count: string };
 }) {
   if (props.total === 0) return null;
@@ -24,7 +25,7 @@ export function Hints(props: {
   const canReveal = props.signedIn && shown < props.total && shown < props.unlocked;
   return (
     <section className="hints" aria-labelledby="hints-title">
-      <h2 id="hints-title">{props.labels.count.replace("{shown}", String(shown)).replace("{total}", String(props.total))}</h2>
+      <h2 id="hints-title">{props.labels.count}</h2>
       {shown > 0 && (
         <ol>
           {props.revealed.map((hint, index) => (
@@ -39,7 +40,7 @@ export function Hints(props: {
           <RevealHintButton exerciseId={props.exerciseId} locale={props.locale} disabled={!canReveal}>
             {shown === 0 ? props.labels.show : props.labels.next} ({shown + 1}/{props.total})
           </RevealHintButton>{" "}
-          {!canReveal && <span className="muted">{props.labels.lockedAfter.replace("{count}", String(shown + 1 - props.unlocked))}</span>}
+          {!canReveal && <span className="muted">{props.labels.lockedAfter}</span>}
         </p>
       )}
     </section>

@@ -25,6 +25,7 @@ export function eventStream<State extends { status: string }>(
       let closed = false;
       let reading: Promise<void> = Promise.resolve();
       let lastSent = "";
+      let lastStatus = "";
       const close = () => {
         if (closed) return;
         closed = true;
@@ -44,6 +45,7 @@ export function eventStream<State extends { status: string }>(
           if (closed) return;
           try {
             const state = await read();
+            lastStatus = state.status;
             const data = JSON.stringify(state);
             if (data !== lastSent) {
               lastSent = data;
@@ -60,7 +62,7 @@ export function eventStream<State extends { status: string }>(
       const unwatch = notifications().watch(channel, id, refresh, refresh);
       const keepalive = setInterval(() => send(`: keepalive\n\n`), KEEPALIVE_MS);
       const queued = setInterval(() => {
-        if (lastSent.includes('"status":"QUEUED"')) refresh();
+        if (lastStatus === "QUEUED") refresh();
       }, QUEUED_REFRESH_MS);
       cleanup = () => {
         unwatch();

@@ -53,6 +53,13 @@ class NotificationHub {
     return this.connecting;
   }
 
+  /** While anyone watches, try again in a moment; once back, watchers re-read what they may have missed. */
+  private reconnectLater(): void {
+    setTimeout(() => {
+      if (this.watchers > 0) void this.ensureConnected().then(() => this.emitter.emit("reconnect"), () => undefined);
+    }, RECONNECT_MS).unref();
+  }
+
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: getDatabaseUrl() });
     const lost = (error?: Error) => {
@@ -60,9 +67,7 @@ class NotificationHub {
       this.client = null;
       if (error) console.error(`[realtime] notification connection lost (reconnecting): ${error.message}`);
       client.end().catch(() => undefined);
-      setTimeout(() => {
-        if (this.watchers > 0) void this.ensureConnected().then(() => this.emitter.emit("reconnect"), () => undefined);
-      }, RECONNECT_MS).unref();
+      this.reconnectLater();
     };
     client.on("error", lost);
     client.on("end", () => lost());
@@ -75,9 +80,7 @@ class NotificationHub {
       this.client = client;
     } catch (error) {
       client.end().catch(() => undefined);
-      setTimeout(() => {
-        if (this.watchers > 0) void this.ensureConnected().then(() => this.emitter.emit("reconnect"), () => undefined);
-      }, RECONNECT_MS).unref();
+      this.reconnectLater();
       throw error;
     }
   }

@@ -59,8 +59,8 @@ export default async function ExercisePage({ params }: Props) {
               show: t("exercise.showHint"),
               next: t("exercise.nextHint"),
               title: t("exercise.hints"),
-              lockedAfter: t("exercise.hintLockedAfter"),
-              count: t("exercise.hintsCount"),
+              lockedAfter: t("exercise.hintLockedAfter", { count: Math.max(1, exercise.hints.revealed.length + 1 - exercise.hints.unlocked) }),
+              count: t("exercise.hintsCount", { shown: exercise.hints.revealed.length, total: exercise.hints.total }),
             }}
           />
           <SourceList sources={exercise.sources} t={t} />
