@@ -4,6 +4,7 @@ import { authHref } from "@/lib/auth/form-text";
 import { PATH_HEADER } from "@/lib/http/security-headers";
 import { getTranslator } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { hasRole, TEACHING_ROLES } from "@/lib/access/access";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
@@ -28,6 +29,16 @@ export async function SiteHeader() {
         {user && (
           <Link href="/progress" aria-current={path === "/progress" ? "page" : undefined}>
             {t("progress.nav")}
+          </Link>
+        )}
+        {user && (
+          <Link href="/classes" aria-current={path?.startsWith("/classes") ? "page" : undefined}>
+            {t("classes.navMine")}
+          </Link>
+        )}
+        {hasRole(user, TEACHING_ROLES) && (
+          <Link href="/teach" aria-current={path?.startsWith("/teach") ? "page" : undefined}>
+            {t("classes.navTeach")}
           </Link>
         )}
         {user?.role === "ADMIN" && <Link href="/admin/users">{t("nav.admin")}</Link>}

@@ -12,6 +12,7 @@ import { getEnv } from "../env";
 import { findCurrentUser, type CurrentUser } from "../auth/current-user";
 import type { TRole } from "../users/schemas";
 import { assertSameOrigin } from "./request-guard";
+import { hasRole } from "../access/access";
 
 export { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./request-guard";
 
@@ -60,7 +61,7 @@ export function route<Params>(access: Access, handler: Handler<Params, CurrentUs
       assertSameOrigin(request);
       const user = access.auth === "public" ? await userFromRequest(request).catch(() => null) : await userFromRequest(request);
       if (access.auth !== "public" && !user) throw new AppError("UNAUTHENTICATED", bilingual("error.unauthenticated"));
-      if (access.auth === "role" && (!user || !access.roles.includes(user.role))) {
+      if (access.auth === "role" && !hasRole(user, access.roles)) {
         throw new AppError("FORBIDDEN", bilingual("error.forbidden"));
       }
       // The checks above make `user` non-null for every access but "public".

@@ -9,6 +9,11 @@ import * as progress from "./areas/progress";
 import * as quiz from "./areas/quiz";
 import * as timeline from "./areas/timeline";
 import * as workspace from "./areas/workspace";
+import * as classes from "./areas/classes";
+import * as matrix from "./areas/matrix";
+import * as insights from "./areas/insights";
+import * as assignments from "./areas/assignments";
+import * as regrade from "./areas/regrade";
 
 const zhCNCore = {
   "app.name": "Awaitable",
@@ -91,6 +96,10 @@ const zhCNCore = {
   "notFound.home": "回到课程目录",
   "error.exerciseNotFound": "找不到这个练习。",
   "error.submissionNotFound": "找不到这次提交。",
+  "error.classNotFound": "找不到这个班级。",
+  "error.studentNotFound": "这个班级里没有这名学生。",
+  "error.ownerOnly": "只有班级的创建者可以这样做。",
+  "error.regradeNeedsClass": "请选择要重新评分的班级:教师只能为自己的班级重新评分。",
   "error.itemNotFound": "找不到这一课或这个练习。",
   "error.noMoreHints": "这个练习的提示已经全部显示了。",
   "error.referenceLocked": "通过这道题(或者多尝试几次)之后,才能查看参考答案。",
@@ -139,7 +148,8 @@ const zhCNCore = {
 } as const;
 
 /** The core table and each area's (lib/i18n/areas/): one catalogue. */
-const zhCN = { ...zhCNCore, ...errorPage.zhCN, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN };
+const zhCN = { ...zhCNCore, ...errorPage.zhCN, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN,
+  ...classes.zhCN, ...matrix.zhCN, ...insights.zhCN, ...assignments.zhCN, ...regrade.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -224,6 +234,10 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "notFound.home": "Back to the catalogue",
   "error.exerciseNotFound": "No such exercise.",
   "error.submissionNotFound": "No such submission.",
+  "error.classNotFound": "No such class.",
+  "error.studentNotFound": "This class has no such student.",
+  "error.ownerOnly": "Only the class's owner can do this.",
+  "error.regradeNeedsClass": "Choose the class to regrade: teachers regrade for their own classes only.",
   "error.itemNotFound": "No such lesson or exercise.",
   "error.noMoreHints": "Every hint of this exercise is already shown.",
   "error.referenceLocked": "The reference solution opens once you solve the exercise (or after a few more attempts).",
@@ -271,7 +285,8 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
   "test.SKIPPED": "Skipped",
 };
 
-const en: Record<MessageKey, string> = { ...enCore, ...errorPage.en, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en };
+const en: Record<MessageKey, string> = { ...enCore, ...errorPage.en, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en,
+  ...classes.en, ...matrix.en, ...insights.en, ...assignments.en, ...regrade.en };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

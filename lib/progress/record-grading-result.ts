@@ -83,6 +83,7 @@ export async function recordGradingResult(
           weight: test.weight,
           messageZh: test.message?.["zh-CN"] ?? null,
           messageEn: test.message?.en ?? null,
+          misconception: test.status === "passed" ? null : test.misconception,
           durationSeconds: test.duration,
           expectedSeconds: test.expected?.seconds ?? null,
           toleranceSeconds: test.expected?.tolerance ?? null,

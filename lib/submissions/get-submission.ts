@@ -1,8 +1,8 @@
 /**
- * A submission as its author sees it (and a teacher or an admin), with its
- * place in the queue while it waits, and each test's own run: its trace,
- * what it printed, its error. Someone else's submission answers 404, like an
- * unknown id: its existence is nobody else's business.
+ * A submission as its author sees it (and a teacher of a class the author
+ * is in, or an admin: lib/access), with its place in the queue while it
+ * waits, and each test's own run: its trace, what it printed, its error.
+ * Anyone else's submission answers 404, like an unknown id.
  */
 import { AppError } from "../errors";
 import { prisma } from "../db/client";
@@ -10,11 +10,12 @@ import { isUuid } from "../ids";
 import { bilingual } from "../i18n/messages";
 import { z } from "zod";
 import { ZErrorDetail } from "../../grader/result";
+import { mayViewWork, type Viewer } from "../access/access";
 
 const ZStoredError = z.object({ error: ZErrorDetail.nullable().optional() }).loose();
 
 
-export async function getSubmission(viewer: { id: string; role: string }, submissionId: string) {
+export async function getSubmission(viewer: Viewer, submissionId: string) {
   if (!isUuid(submissionId)) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
   const submission = await prisma.submission.findUnique({
     where: { id: submissionId },
@@ -57,8 +58,7 @@ export async function getSubmission(viewer: { id: string; role: string }, submis
       },
     },
   });
-  const mayView = submission && (submission.userId === viewer.id || viewer.role === "ADMIN" || viewer.role === "TEACHER");
-  if (!submission || !mayView) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
+  if (!submission || !(await mayViewWork(viewer, submission))) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
   const queuePosition =
     submission.status === "QUEUED"
       ? 1 + (await prisma.submission.count({ where: { status: "QUEUED", queuedAt: { lt: submission.queuedAt } } }))
