@@ -24,7 +24,22 @@ export function createPrismaClient(connectionString: string) {
       onConnectionError: (error) => console.error(`[db] connection error: ${error.message}`),
     },
   );
-  return new PrismaClient({ adapter, ...clientOptions });
+  const client = new PrismaClient({ adapter, ...clientOptions, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", () => {
+    queriesIssued += 1;
+  });
+  return client;
+}
+
+let queriesIssued = 0;
+
+/**
+ * How many statements this process's clients have sent so far. Tests and
+ * benchmarks read it before and after a page's loaders to prove the count
+ * does not grow with the data (no N+1).
+ */
+export function databaseQueryCount(): number {
+  return queriesIssued;
 }
 
 export type Database = ReturnType<typeof createPrismaClient>;
