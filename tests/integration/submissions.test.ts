@@ -14,6 +14,7 @@ import { createUser } from "@/lib/users/create-user";
 import { enqueueGrading } from "@/lib/submissions/create-submission";
 import { jsonRequest, routeContext, sessionCookie } from "../support/requests";
 import { GATHER_EXERCISE_ID, seedGatherExercise } from "../support/seed-exercise";
+import { seedClass } from "../support/teaching";
 import { isRunning, killHard, startWorker as startWorkerProcess, type RunningWorker } from "../support/workers";
 
 const GATHER = GATHER_EXERCISE_ID;
@@ -205,7 +206,7 @@ describe("grading", { timeout: 120_000 }, () => {
   });
 
   it("stores each test's own run: its output (a NUL too), and its error trimmed to the student's line", async () => {
-    const { cookie } = await student("crashing");
+    const { user: author, cookie } = await student("crashing");
     const code = [
       "import asyncio", // 1
       "", // 2
@@ -238,21 +239,33 @@ describe("grading", { timeout: 120_000 }, () => {
     // get-user(7) prints only its own line; main()'s tests print the three of theirs.
     expect(tests[0]?.stdout).toBe("fetching 7\ufffd\n");
     expect(tests.slice(1).every((test) => test.stdout?.includes("fetching 1\ufffd\nfetching 2\ufffd\nfetching 3\ufffd\n"))).toBe(true);
+    // Each failed test keeps the cause the grader names, for the teacher's "what the class gets wrong".
+    expect(tests.map((test) => test.misconception)).toEqual(tests.map(() => "exception"));
     // The submission's result keeps the summaries; the traces and outputs are in the rows only.
     const result = graded.result as { tests: Record<string, unknown>[] };
     expect(result.tests.every((test) => !("trace" in test) && !("stdout" in test) && "error" in test)).toBe(true);
 
-    // The author, a teacher and an admin see each test's run; another student does not see the submission.
+    // The author, a teacher of a class the author is in and an admin see each test's run;
+    // a teacher of another class, another student and the author's former teacher do not.
     const teacher = await student("reader");
     await prisma.user.update({ where: { id: teacher.user.id }, data: { role: "TEACHER" } });
+    const otherTeacher = await student("other-teacher");
+    await prisma.user.update({ where: { id: otherTeacher.user.id }, data: { role: "TEACHER" } });
+    const course = await prisma.courseItem.findUniqueOrThrow({ where: { id: GATHER }, select: { chapter: { select: { courseId: true } } } });
+    const taught = await seedClass({ courseId: course.chapter.courseId, owner: teacher.user, students: [author] });
+    await seedClass({ courseId: course.chapter.courseId, owner: otherTeacher.user });
     const admin = await student("root");
     await prisma.user.update({ where: { id: admin.user.id }, data: { role: "ADMIN" } });
+    const read = (viewer: string) => getSubmissionRoute(jsonRequest(`/api/submissions/${id}`, { method: "GET", cookie: viewer }), routeContext({ id }));
     for (const viewer of [cookie, teacher.cookie, admin.cookie]) {
-      const response = await getSubmissionRoute(jsonRequest(`/api/submissions/${id}`, { method: "GET", cookie: viewer }), routeContext({ id }));
+      const response = await read(viewer);
       expect(response.status).toBe(200);
       const shown = ((await response.json()) as { submission: { testResults: { error: { line: number } | null; stdout: string }[] } }).submission;
       expect(shown.testResults.map((test) => [test.error?.line, test.stdout.startsWith("fetching")])).toEqual(tests.map(() => [6, true]));
     }
+    expect((await read(otherTeacher.cookie)).status).toBe(404);
+    await prisma.enrolment.deleteMany({ where: { classId: taught.id, userId: author.id } });
+    expect((await read(teacher.cookie)).status).toBe(404);
     const stranger = await student("stranger");
     const refused = await getSubmissionRoute(jsonRequest(`/api/submissions/${id}`, { method: "GET", cookie: stranger.cookie }), routeContext({ id }));
     expect(refused.status).toBe(404);
