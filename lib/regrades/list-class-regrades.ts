@@ -15,8 +15,8 @@ export type RegradeExercise = {
   latestSubmissions: number;
   outdated: number;
   /** An APPLY of this exercise running now, for any class: a new one must wait. */
-  runningApply: (RegradeBatchView & { classId: string | null }) | null;
-  runningPreview: RegradeBatchView | null;
+  runningApply: (RegradeBatchView & { requestedBy: string }) | null;
+  runningPreview: (RegradeBatchView & { requestedBy: string }) | null;
 };
 
 export type RegradeHistoryEntry = RegradeBatchView & { requestedBy: string; exercise: ClassItem | null };
@@ -51,6 +51,8 @@ export async function listClassRegrades(viewer: Viewer, classId: string) {
     take: 200,
     select: { ...batchSelect, requestedBy: { select: { name: true, email: true } } },
   });
+  const named = (batch: (typeof batches)[number] | undefined) =>
+    batch ? { ...batch, requestedBy: batch.requestedBy.name ?? batch.requestedBy.email } : null;
   const running = (batch: (typeof batches)[number]) => batch.status === "QUEUED" || batch.status === "RUNNING";
   const exercises: RegradeExercise[] = items.map((item) => {
     const row = counts.get(item.id);
@@ -58,8 +60,8 @@ export async function listClassRegrades(viewer: Viewer, classId: string) {
       item,
       latestSubmissions: Number(row?.latest ?? 0),
       outdated: Number(row?.outdated ?? 0),
-      runningApply: batches.find((batch) => batch.itemId === item.id && batch.mode === "APPLY" && running(batch)) ?? null,
-      runningPreview: batches.find((batch) => batch.itemId === item.id && batch.mode === "PREVIEW" && batch.classId === taught.id && running(batch)) ?? null,
+      runningApply: named(batches.find((batch) => batch.itemId === item.id && batch.mode === "APPLY" && running(batch))),
+      runningPreview: named(batches.find((batch) => batch.itemId === item.id && batch.mode === "PREVIEW" && batch.classId === taught.id && running(batch))),
     };
   });
   const byId = new Map(items.map((item) => [item.id, item]));
