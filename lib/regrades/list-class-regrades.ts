@@ -9,6 +9,7 @@ import { prisma } from "../db/client";
 import { findTaughtClass, type Viewer } from "../access/access";
 import { listClassItems, type ClassItem } from "../classes/class-course-items";
 import { batchSelect, type RegradeBatchView } from "./batch-view";
+import { ZPreviewSummary } from "./schemas";
 
 export type RegradeExercise = {
   item: ClassItem;
@@ -19,7 +20,8 @@ export type RegradeExercise = {
   runningPreview: (RegradeBatchView & { requestedBy: string }) | null;
 };
 
-export type RegradeHistoryEntry = RegradeBatchView & { requestedBy: string; exercise: ClassItem | null };
+/** changed: a finished preview's count of students whose result would change. */
+export type RegradeHistoryEntry = RegradeBatchView & { requestedBy: string; exercise: ClassItem | null; changed: number | null };
 
 export async function listClassRegrades(viewer: Viewer, classId: string) {
   const taught = await findTaughtClass(viewer, classId);
@@ -49,10 +51,13 @@ export async function listClassRegrades(viewer: Viewer, classId: string) {
     where: { itemId: { in: itemIds }, OR: [{ classId: taught.id }, { mode: "APPLY", status: { in: ["QUEUED", "RUNNING"] } }] },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { ...batchSelect, requestedBy: { select: { name: true, email: true } } },
+    select: { ...batchSelect, summary: true, requestedBy: { select: { name: true, email: true } } },
   });
-  const named = (batch: (typeof batches)[number] | undefined) =>
-    batch ? { ...batch, requestedBy: batch.requestedBy.name ?? batch.requestedBy.email } : null;
+  const named = (batch: (typeof batches)[number] | undefined) => {
+    if (!batch) return null;
+    const { summary: _summary, requestedBy, ...view } = batch;
+    return { ...view, requestedBy: requestedBy.name ?? requestedBy.email };
+  };
   const running = (batch: (typeof batches)[number]) => batch.status === "QUEUED" || batch.status === "RUNNING";
   const exercises: RegradeExercise[] = items.map((item) => {
     const row = counts.get(item.id);
@@ -67,7 +72,12 @@ export async function listClassRegrades(viewer: Viewer, classId: string) {
   const byId = new Map(items.map((item) => [item.id, item]));
   const history: RegradeHistoryEntry[] = batches
     .filter((batch) => batch.classId === taught.id)
-    .map(({ requestedBy, ...batch }) => ({ ...batch, requestedBy: requestedBy.name ?? requestedBy.email, exercise: byId.get(batch.itemId) ?? null }));
+    .map(({ requestedBy, summary, ...batch }) => ({
+      ...batch,
+      requestedBy: requestedBy.name ?? requestedBy.email,
+      exercise: byId.get(batch.itemId) ?? null,
+      changed: ZPreviewSummary.safeParse(summary).data?.counts?.changed ?? null,
+    }));
   const latestPreview = new Map<string, string>();
   for (const batch of history) if (batch.mode === "PREVIEW" && !latestPreview.has(batch.itemId)) latestPreview.set(batch.itemId, batch.id);
   return { class: taught, exercises, history, latestPreview };

@@ -19,17 +19,22 @@ export default async function RegradePage({ params }: { params: Promise<{ classI
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const messages = pickMessages(locale, ["regrade.", "verdict."]);
   const base = `/teach/classes/${page.class.id}`;
+  // Those needing a regrade first; an exercise nobody in the class submitted has nothing to regrade.
+  const withWork = page.exercises
+    .filter((exercise) => exercise.latestSubmissions > 0 || exercise.runningApply || exercise.runningPreview)
+    .sort((a, b) => Number(b.outdated > 0) - Number(a.outdated > 0));
+  const withoutWork = page.exercises.filter((exercise) => !withWork.includes(exercise));
   return (
     <section className="regrade-page" aria-labelledby="regrade-title">
       <h1 id="regrade-title">{t("regrade.title")}</h1>
       <p className="muted regrade-intro">{t("regrade.intro")}</p>
 
       <h2>{t("regrade.exercises")}</h2>
-      {page.exercises.length === 0 ? (
-        <p className="muted">{t("regrade.noExercises")}</p>
+      {withWork.length === 0 ? (
+        <p className="muted">{t(page.exercises.length === 0 ? "regrade.noExercises" : "regrade.noWork")}</p>
       ) : (
         <ul className="regrade-exercises">
-          {page.exercises.map((exercise) => {
+          {withWork.map((exercise) => {
             const title = exercise.item.title[locale];
             const runningApply = exercise.runningApply;
             return (
@@ -37,18 +42,12 @@ export default async function RegradePage({ params }: { params: Promise<{ classI
                 <div className="regrade-exercise-head">
                   <h3>{title}</h3>
                   <p className="regrade-standing">
-                    {exercise.latestSubmissions === 0 ? (
-                      <span className="muted">{t("regrade.noSubmissions")}</span>
+                    <span>{t("regrade.latestCount", { count: exercise.latestSubmissions })}</span>
+                    {" · "}
+                    {exercise.outdated > 0 ? (
+                      <span className="badge regrade-outdated">{t("regrade.outdatedCount", { count: exercise.outdated })}</span>
                     ) : (
-                      <>
-                        <span>{t("regrade.latestCount", { count: exercise.latestSubmissions })}</span>
-                        {" · "}
-                        {exercise.outdated > 0 ? (
-                          <span className="badge regrade-outdated">{t("regrade.outdatedCount", { count: exercise.outdated })}</span>
-                        ) : (
-                          <span className="muted">{t("regrade.upToDate")}</span>
-                        )}
-                      </>
+                      <span className="muted">{t("regrade.upToDate")}</span>
                     )}
                   </p>
                 </div>
@@ -70,6 +69,16 @@ runningApply && runningApply.classId !== page.class.id ? { who: runningApply.req
             );
           })}
         </ul>
+      )}
+      {withoutWork.length > 0 && (
+        <details className="regrade-without-work">
+          <summary>{t("regrade.withoutWork", { count: withoutWork.length })}</summary>
+          <ul>
+            {withoutWork.map((exercise) => (
+              <li key={exercise.item.id}>{exercise.item.title[locale]}</li>
+            ))}
+          </ul>
+        </details>
       )}
 
       <h2 id="regrade-history">{t("regrade.history")}</h2>
@@ -99,7 +108,11 @@ runningApply && runningApply.classId !== page.class.id ? { who: runningApply.req
                 <td>
                   <span className={`regrade-status regrade-status-${entry.status.toLowerCase()}`}>{t(`regrade.status.${entry.status}`)}</span>
                 </td>
-                <td>{t("regrade.historyCounts", { done: entry.done, total: entry.total })}</td>
+                <td>
+                  {entry.changed === null
+                    ? t("regrade.historyCounts", { done: entry.done, total: entry.total })
+                    : t("regrade.historyChanged", { changed: entry.changed, total: entry.total })}
+                </td>
               </tr>
             ))}
           </tbody>

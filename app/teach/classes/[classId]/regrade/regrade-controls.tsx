@@ -43,12 +43,17 @@ export function RegradeControls(props: {
   const [apply, setApply] = useState<Batch | null>(null);
   const [error, setError] = useState("");
   const [sending, setSending] = useState(false);
-  const timers = useRef<number[]>([]);
+  // Polls stop when the component goes (or React re-runs the effect): each
+  // loop checks that its generation is still the current one.
+  const generation = useRef(0);
 
   const follow = useCallback(
     (batchId: string, set: (batch: Batch) => void, onDone?: () => void) => {
+      const mine = generation.current;
       const step = async () => {
+        if (mine !== generation.current) return;
         const response = await fetch(`/api/classes/${props.classId}/regrades/${batchId}`, { cache: "no-store" }).catch(() => null);
+        if (mine !== generation.current) return;
         if (response?.ok) {
           const { batch } = (await response.json()) as { batch: Batch };
           set(batch);
@@ -57,7 +62,7 @@ export function RegradeControls(props: {
             return;
           }
         }
-        timers.current.push(window.setTimeout(() => void step(), POLL_MS));
+        window.setTimeout(() => void step(), POLL_MS);
       };
       void step();
     },
@@ -65,10 +70,11 @@ export function RegradeControls(props: {
   );
 
   useEffect(() => {
-    const pending = timers.current;
     if (props.previewId) follow(props.previewId, setPreview);
     if (props.applyHere) follow(props.applyHere, setApply, () => router.refresh());
-    return () => pending.forEach((timer) => window.clearTimeout(timer));
+    return () => {
+      generation.current += 1;
+    };
   }, [follow, props.previewId, props.applyHere, router]);
 
   async function request(mode: "preview" | "apply") {
