@@ -10,6 +10,7 @@ import { POST as adminRegrade } from "@/app/api/exercises/[id]/regrade/route";
 import { prisma } from "@/lib/db/client";
 import { migrateQueue } from "@/lib/queue/queue";
 import { gradeSubmissionJob } from "@/grader/tasks/grade-submission";
+import { defaultSpawner, type Spawner } from "@/grader/spawn";
 import { previewRegradeJob } from "@/grader/tasks/preview-regrade";
 import { applyRegradeJob } from "@/grader/tasks/apply-regrade";
 import { listClassRegrades } from "@/lib/regrades/list-class-regrades";
@@ -29,8 +30,8 @@ def strict(t):
 `;
 
 let jobId = 0;
-const helpers = () => ({
-  job: { id: String(++jobId), attempts: 1, max_attempts: 3 },
+const helpers = (attempts = 1) => ({
+  job: { id: String(++jobId), attempts, max_attempts: 3 },
   logger: { info: () => undefined, error: () => undefined },
 }) as unknown as Parameters<typeof gradeSubmissionJob>[1];
 
@@ -156,6 +157,37 @@ describe("preview", () => {
   }, 120_000);
 });
 
+/** The real sandbox, except that the runs `breaks` picks (by number, from 1) fail as a fault of ours would: no result from the judge. */
+async function faultySpawner(breaks: (run: number) => boolean): Promise<Spawner> {
+  const real = await defaultSpawner();
+  let runs = 0;
+  const empty = { head: Buffer.alloc(0), tail: Buffer.alloc(0), bytes: 0 };
+  return {
+    sandboxed: real.sandboxed,
+    spawn: (request) =>
+      breaks(++runs)
+        ? Promise.resolve({ exitCode: 1, signal: null, stdout: empty, stderr: empty, channel: Buffer.alloc(0), limitExceeded: null, spawnMs: 0, wallMs: 0 })
+        : real.spawn(request),
+  };
+}
+
+describe("a preview meeting a grader fault", () => {
+  it("retries it (resuming where it was), and on the last attempt counts it apart, never as a change", async () => {
+    const first = ((await (await send(teacher, classId, { exerciseId: GATHER, mode: "preview" })).json()) as { batch: { id: string } }).batch;
+    // The second student's grading breaks: the job throws to be retried, the first student's entry is kept.
+    await expect(previewRegradeJob({ batchId: first.id }, helpers(1), await faultySpawner((run) => run === 2))).rejects.toThrow(/grader error/);
+    expect(await prisma.regradeBatch.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "RUNNING", done: 1, total: 3 });
+    await previewRegradeJob({ batchId: first.id }, helpers(2), await faultySpawner(() => false));
+    const resumed = ((await (await read(teacher, classId, first.id)).json()) as { batch: RegradeBatchDetail }).batch;
+    expect(resumed).toMatchObject({ status: "DONE", done: 3, counts: { changed: 2, unchanged: 1, graderErrors: 0 } });
+
+    const last = ((await (await send(teacher, classId, { exerciseId: GATHER, mode: "preview" })).json()) as { batch: { id: string } }).batch;
+    await previewRegradeJob({ batchId: last.id }, helpers(3), await faultySpawner(() => true));
+    const counted = ((await (await read(teacher, classId, last.id)).json()) as { batch: RegradeBatchDetail }).batch;
+    expect(counted).toMatchObject({ status: "DONE", counts: { changed: 0, unchanged: 0, graderErrors: 3 } });
+  }, 120_000);
+});
+
 describe("apply", () => {
   it("regrades the class's students only, keeps the old results, refuses a second one while it runs", async () => {
     const accepted = await send(teacher, classId, { exerciseId: GATHER, mode: "apply" });
@@ -169,13 +201,20 @@ describe("apply", () => {
     expect((await sendAdmin(admin)).status).toBe(409);
 
     await applyRegradeJob({ batchId: batch.id }, helpers());
-    await applyRegradeJob({ batchId: batch.id }, helpers()); // a retry copies nothing twice
     const regrades = await prisma.submission.findMany({ where: { regradeBatchId: batch.id }, select: { id: true, userId: true, regradeOfId: true } });
     expect(regrades.map((regrade) => regrade.userId).sort()).toEqual([solver.id, solver.id, almost.id, broken.id].sort());
     expect(regrades.some((regrade) => regrade.regradeOfId === originals.other)).toBe(false);
     expect(await prisma.regradeBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "RUNNING", total: 4, activeItemId: GATHER });
 
-    for (const regrade of regrades) await gradeSubmissionJob({ submissionId: regrade.id }, helpers());
+    // Two gradings land, then the expansion is delivered again: it copies
+    // nothing twice and keeps the count; a grading delivered twice counts once.
+    for (const regrade of regrades.slice(0, 2)) await gradeSubmissionJob({ submissionId: regrade.id }, helpers());
+    await gradeSubmissionJob({ submissionId: regrades[0]!.id }, helpers());
+    await applyRegradeJob({ batchId: batch.id }, helpers());
+    expect(await prisma.submission.count({ where: { regradeBatchId: batch.id } })).toBe(4);
+    expect(await prisma.regradeBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "RUNNING", total: 4, done: 2 });
+
+    for (const regrade of regrades.slice(2)) await gradeSubmissionJob({ submissionId: regrade.id }, helpers());
     const finished = await prisma.regradeBatch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(finished).toMatchObject({ status: "DONE", done: 4, total: 4, activeItemId: null });
     expect(finished.finishedAt).not.toBeNull();
