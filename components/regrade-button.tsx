@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 
-/** For teachers and admins: regrade every submission of the exercise after its tests changed. */
+/** For admins: regrade every submission of the exercise after its tests changed (teachers use their class's Regrade page). */
 export function RegradeButton({ exerciseId, locale, labels }: { exerciseId: string; locale: Locale; labels: { button: string; confirm: string; queued: string } }) {
   const [status, setStatus] = useState("");
   async function regrade() {
@@ -11,10 +11,10 @@ export function RegradeButton({ exerciseId, locale, labels }: { exerciseId: stri
     setStatus("…");
     const response = await fetch(`/api/exercises/${exerciseId}/regrade`, { method: "POST" });
     const body = (await response.json().catch(() => ({}))) as {
-      regrade?: { submissions: number };
+      batch?: { id: string };
       error?: { message?: Record<Locale, string> };
     };
-    setStatus(body.regrade ? labels.queued.replace("{count}", String(body.regrade.submissions)) : (body.error?.message?.[locale] ?? String(response.status)));
+    setStatus(body.batch ? labels.queued : (body.error?.message?.[locale] ?? String(response.status)));
   }
   return (
     <p className="teacher-tools">

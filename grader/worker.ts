@@ -15,14 +15,16 @@ import pg from "pg";
 import { disconnectPrisma } from "../lib/db/client";
 import { EnvError, parseWorkerEnv } from "../lib/env";
 import { QUEUE_SCHEMA, quietLogger } from "../lib/queue/queue";
-import { GRADE_TASK, ZRegradeJobPayload } from "../lib/submissions/schemas";
-import { expandRegrade, REGRADE_TASK } from "../lib/submissions/regrade-exercise";
+import { GRADE_TASK } from "../lib/submissions/schemas";
+import { APPLY_REGRADE_TASK, PREVIEW_REGRADE_TASK } from "../lib/regrades/schemas";
 import { startHeartbeat } from "./heartbeat";
 import { releaseOwnOrphans, sweepAbandonedJobs } from "./sweeper";
 import { dropIdleBuckets } from "../lib/http/rate-limit";
 import { gradeSubmissionJob } from "./tasks/grade-submission";
 import { runProgramJob } from "./tasks/run-program";
 import { gradeReferenceJob } from "./tasks/grade-reference";
+import { previewRegradeJob } from "./tasks/preview-regrade";
+import { applyRegradeJob } from "./tasks/apply-regrade";
 import { GRADE_REFERENCE_TASK } from "../lib/exercises/reference-timeline";
 import { dropOldRuns } from "../lib/runs/record-run-result";
 import { RUN_TASK } from "../lib/runs/schemas";
@@ -63,11 +65,8 @@ async function main() {
     [GRADE_TASK]: (payload, helpers) => gradeSubmissionJob(payload, helpers, spawner),
     [RUN_TASK]: (payload, helpers) => runProgramJob(payload, helpers, spawner),
     [GRADE_REFERENCE_TASK]: (payload, helpers) => gradeReferenceJob(payload, helpers, spawner),
-    [REGRADE_TASK]: async (payload, helpers) => {
-      const { exerciseId } = ZRegradeJobPayload.parse(payload);
-      const created = await expandRegrade(exerciseId, helpers.job.created_at);
-      helpers.logger.info(`regrade of ${exerciseId}: ${created} submissions queued`);
-    },
+    [PREVIEW_REGRADE_TASK]: (payload, helpers) => previewRegradeJob(payload, helpers, spawner),
+    [APPLY_REGRADE_TASK]: (payload, helpers) => applyRegradeJob(payload, helpers),
   };
 
   const queueWorkerIds = new Set<string>();

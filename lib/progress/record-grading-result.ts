@@ -7,6 +7,7 @@
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/client";
 import type { TGradingResult } from "../../grader/result";
+import { noteBatchGrading, recomputeProgress } from "../regrades/note-batch-grading";
 
 const testStatus = { passed: "PASSED", failed: "FAILED", error: "ERROR", skipped: "SKIPPED" } as const;
 
@@ -38,8 +39,8 @@ export async function recordGradingResult(
   return prisma.$transaction(async (tx) => {
     // Row lock: of two writers racing on one submission, the second sees DONE.
     const [submission] = await tx.$queryRaw<
-      { status: string; userId: string; itemId: string; queuedAt: Date; regradeOfId: string | null }[]
-    >`SELECT status::text, "userId"::text, "itemId"::text, "queuedAt", "regradeOfId"::text
+      { status: string; userId: string; itemId: string; queuedAt: Date; regradeOfId: string | null; regradeBatchId: string | null }[]
+    >`SELECT status::text, "userId"::text, "itemId"::text, "queuedAt", "regradeOfId"::text, "regradeBatchId"::text
         FROM "Submission" WHERE id = ${submissionId}::uuid FOR UPDATE`;
     if (!submission || submission.status === "DONE") return false;
     const phaseTimings: PhaseTimings = {
@@ -96,10 +97,15 @@ export async function recordGradingResult(
     }
     // A fault of ours is never counted against the student. One statement,
     // under the unique (userId, itemId): the best score only ever rises, the
-    // first solve is kept, and a regrade is not a new attempt of the student's.
-    if (result.verdict !== "GRADER_ERROR") {
+    // first solve is kept. A regrade instead recomputes the progress from
+    // every submission's standing grading (lib/regrades/note-batch-grading.ts):
+    // new tests may lower it, and it is not a new attempt of the student's.
+    if (submission.regradeBatchId) await noteBatchGrading(tx, submission.regradeBatchId);
+    if (result.verdict !== "GRADER_ERROR" && submission.regradeOfId) {
+      await recomputeProgress(tx, submission.userId, submission.itemId);
+    } else if (result.verdict !== "GRADER_ERROR") {
       const score = result.score ?? 0;
-      const attempts = submission.regradeOfId ? 0 : 1;
+      const attempts = 1;
       const solvedAt = result.verdict === "PASSED" ? timings.finishedAt : null;
       await tx.$executeRaw`
         INSERT INTO "Progress" (id, "userId", "itemId", "bestScore", attempts, "lastAttemptAt", "solvedAt", "updatedAt")

@@ -21,4 +21,3 @@ export type TGradeJobPayload = z.infer<typeof ZGradeJobPayload>;
 
 export const GRADE_TASK = "grade_submission";
 
-export const ZRegradeJobPayload = z.object({ exerciseId: z.uuid() });

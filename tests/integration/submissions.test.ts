@@ -370,26 +370,30 @@ async def main():
     }
   });
 
-  it("lets a teacher regrade every submission of an exercise, keeping the old results", async () => {
+  it("lets an admin regrade every submission of an exercise, keeping the old results; a teacher is sent to their class", async () => {
     const { user, cookie } = await student("regraded");
     const solution = await readFile(path.join(exerciseDirectory, "solution.py"), "utf8");
     const original = ((await (await post(cookie, { exerciseId: GATHER, code: solution })).json()) as { submission: { id: string } }).submission.id;
     if (!workers.some(isRunning)) startWorker();
     await waitForVerdict(original);
-    const originals = await prisma.submission.count({ where: { itemId: GATHER, regradeOfId: null } });
 
     const asStudent = await regrade(jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie }), routeContext({ id: GATHER }));
     expect(asStudent.status).toBe(403);
     const teacher = await student("teacher");
     await prisma.user.update({ where: { id: teacher.user.id }, data: { role: "TEACHER" } });
-    const unknown = await regrade(jsonRequest(`/api/exercises/${crypto.randomUUID()}/regrade`, { cookie: teacher.cookie }), routeContext({ id: crypto.randomUUID() }));
+    const asTeacher = await regrade(jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie: teacher.cookie }), routeContext({ id: GATHER }));
+    expect(asTeacher.status).toBe(403);
+    const admin = await student("admin");
+    await prisma.user.update({ where: { id: admin.user.id }, data: { role: "ADMIN" } });
+    const unknown = await regrade(jsonRequest(`/api/exercises/${crypto.randomUUID()}/regrade`, { cookie: admin.cookie }), routeContext({ id: crypto.randomUUID() }));
     expect(unknown.status).toBe(404);
-    const accepted = await regrade(jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie: teacher.cookie }), routeContext({ id: GATHER }));
+    const accepted = await regrade(jsonRequest(`/api/exercises/${GATHER}/regrade`, { cookie: admin.cookie }), routeContext({ id: GATHER }));
     expect(accepted.status).toBe(202);
-    expect(((await accepted.json()) as { regrade: { submissions: number } }).regrade.submissions).toBe(originals);
+    expect(((await accepted.json()) as { batch: { mode: string; classId: string | null } }).batch).toMatchObject({ mode: "APPLY", classId: null });
 
     await expect.poll(() => prisma.submission.count({ where: { regradeOfId: original } }), { timeout: 30_000 }).toBe(1);
     const copy = await prisma.submission.findFirstOrThrow({ where: { regradeOfId: original } });
+    expect(copy.regradeBatchId).not.toBeNull();
     expect((await waitForVerdict(copy.id)).verdict).toBe("PASSED");
     expect((await prisma.submission.findUniqueOrThrow({ where: { id: original } })).verdict).toBe("PASSED");
     const progress = await prisma.progress.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: GATHER } } });

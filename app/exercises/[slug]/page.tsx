@@ -77,11 +77,12 @@ export default async function ExercisePage({ params }: Props) {
               )}
             </section>
           )}
-          {(user?.role === "TEACHER" || user?.role === "ADMIN") && (
+          {/* Teachers regrade for their classes, from the class's Regrade page; this one is everyone's. */}
+          {user?.role === "ADMIN" && (
             <RegradeButton
               exerciseId={exercise.id}
               locale={locale}
-              labels={{ button: t("exercise.regrade"), confirm: t("exercise.regradeConfirm"), queued: t("exercise.regradeQueued") }}
+              labels={{ button: t("exercise.regrade"), confirm: t("exercise.regradeConfirm"), queued: t("regrade.adminQueued") }}
             />
           )}
         </div>

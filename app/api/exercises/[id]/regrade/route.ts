@@ -2,12 +2,12 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/http/route";
 import { notFound } from "@/lib/errors";
 import { bilingual } from "@/lib/i18n/messages";
-import { requestRegrade } from "@/lib/submissions/regrade-exercise";
+import { TEACHING_ROLES } from "@/lib/access/access";
+import { applyRegrade } from "@/lib/regrades/apply-regrade";
 import { isUuid } from "@/lib/ids";
 
-
-/** Teachers and admins regrade every submission of an exercise (a bulk job). */
-export const POST = route<{ id: string }>({ auth: "role", roles: ["TEACHER", "ADMIN"] }, async ({ params }) => {
+/** An admin regrades every submission of an exercise; a teacher is sent to their class's page (403). */
+export const POST = route<{ id: string }>({ auth: "role", roles: TEACHING_ROLES }, async ({ params, user }) => {
   if (!isUuid(params.id)) throw notFound(bilingual("error.exerciseNotFound"));
-  return NextResponse.json({ regrade: await requestRegrade(params.id) }, { status: 202 });
+  return NextResponse.json({ batch: await applyRegrade(user, params.id, null) }, { status: 202 });
 });
