@@ -18,12 +18,8 @@ export async function joinClass(viewer: Viewer, request: TJoinClassRequest) {
   await spendOrThrow([{ key: `join:user:${viewer.id}`, bucket: joinAttemptsBucket() }], (seconds) =>
     bilingual("classes.error.joinRateLimited", () => ({ seconds })),
   );
-  const found = await findClassByJoinCode(request.code);
-  const existing = await prisma.enrolment.findUnique({
-    where: { classId_userId: { classId: found.id, userId: viewer.id } },
-    select: { id: true },
-  });
-  if (existing) return { class: { id: found.id, name: found.name }, alreadyMember: true };
+  const found = await findClassByJoinCode(request.code, viewer);
+  if (found.member) return { class: { id: found.id, name: found.name }, alreadyMember: true };
   if (found.archived) throw classArchived();
   await prisma.enrolment.upsert({
     where: { classId_userId: { classId: found.id, userId: viewer.id } },
