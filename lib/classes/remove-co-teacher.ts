@@ -11,7 +11,7 @@ export async function removeCoTeacher(viewer: Viewer, classId: string, userId: s
   if (!isUuid(userId)) throw teacherNotFound();
   const row = await prisma.classTeacher.findUnique({ where: { classId_userId: { classId: owned.id, userId } }, select: { role: true } });
   if (!row) throw teacherNotFound();
-  if (row.role === "OWNER") throw new AppError("CONFLICT", bilingual("classes.error.ownerCannotLeave"));
+  if (row.role === "OWNER") throw new AppError("CONFLICT", bilingual("classes.error.ownerCannotBeRemoved"));
   await prisma.classTeacher.delete({ where: { classId_userId: { classId: owned.id, userId } } });
   return { removed: true };
 }

@@ -28,7 +28,7 @@ export const zhCN = {
   "classes.error.noSuchAccount": "没有使用这个邮箱的账号。请对方先注册,再添加。",
   "classes.error.notATeacher": "这个账号不是教师。请管理员先把它设为教师,再添加为合作教师。",
   "classes.error.teacherNotFound": "这个班级没有这位教师。",
-  "classes.error.ownerCannotLeave": "班级的创建者不能被移除。",
+  "classes.error.ownerCannotBeRemoved": "班级的创建者不能被移除。",
   "classes.error.codeGeneration": "暂时无法生成新的邀请码,请再试一次。",
 
   "classes.teach.title": "我教的班级",
@@ -142,7 +142,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "classes.error.noSuchAccount": "No account uses this email. Ask them to sign up first, then add them.",
   "classes.error.notATeacher": "This account is not a teacher. Ask an admin to make it a teacher, then add it as a co-teacher.",
   "classes.error.teacherNotFound": "This class has no such teacher.",
-  "classes.error.ownerCannotLeave": "The class's owner cannot be removed.",
+  "classes.error.ownerCannotBeRemoved": "The class's owner cannot be removed.",
   "classes.error.codeGeneration": "Could not make a new join code just now. Please try again.",
 
   "classes.teach.title": "Classes I teach",
