@@ -4,7 +4,7 @@ import type { Translate } from "@/lib/i18n/server";
 import type { MyAssignment, MyAssignments } from "@/lib/assignments/list-my-assignments";
 import type { ItemDueBadge } from "@/lib/assignments/item-due-badges";
 import { formatInstant } from "@/lib/assignments/zoned-time";
-import { roundHours, StateMark } from "./state-mark";
+import { describePenalty, roundHours, StateMark } from "./state-mark";
 
 type Props = { mine: MyAssignments; locale: Locale; t: Translate; timeZone: string };
 
@@ -57,9 +57,7 @@ function AssignmentCard({ assignment, locale, t, timeZone }: { assignment: MyAss
       </p>
       {assignment.latePenalty.length > 0 && (
         <p className="muted">
-          {t("assignments.mine.penaltyNote", {
-            steps: assignment.latePenalty.map((step) => t("assignments.detail.penaltyStep", { hours: step.afterHours, percent: step.percent })).join("; "),
-          })}
+          {t("assignments.mine.penaltyNote", { steps: describePenalty(assignment.latePenalty, t) })}
         </p>
       )}
       <ul className="my-assignment-items">

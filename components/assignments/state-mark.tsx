@@ -23,3 +23,10 @@ export function StateMark({ state, t, detail }: { state: ItemState | StudentStat
 
 /** "2.5" hours, rounded for reading. */
 export const roundHours = (hours: number) => (hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours));
+
+/** A late penalty schedule in words: "any late work: −10%; more than 24 h late: −50%". */
+export function describePenalty(schedule: { afterHours: number; percent: number }[], t: Translate): string {
+  return schedule
+    .map((step) => (step.afterHours === 0 ? t("assignments.detail.penaltyAny", { percent: step.percent }) : t("assignments.detail.penaltyStep", { hours: step.afterHours, percent: step.percent })))
+    .join("; ");
+}

@@ -13,7 +13,7 @@ import { formatInstant, toLocalInput } from "@/lib/assignments/zoned-time";
 import { resolveTimeZone, TIME_ZONE_COOKIE } from "@/lib/progress/time-zone";
 import { AssignmentForm } from "@/components/assignments/assignment-form";
 import { ExtensionEditor } from "@/components/assignments/extension-editor";
-import { roundHours, StateMark } from "@/components/assignments/state-mark";
+import { describePenalty, roundHours, StateMark } from "@/components/assignments/state-mark";
 import { formChapters, FORM_MESSAGE_PREFIXES } from "@/components/assignments/form-chapters";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,7 +49,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cla
         {t("assignments.mine.opens", { at: at(assignment.opensAt) })} · {t("assignments.mine.due", { at: at(assignment.dueAt) })} ·{" "}
         {assignment.latePenalty.length === 0
           ? t("assignments.detail.penaltyNone")
-          : assignment.latePenalty.map((step) => t("assignments.detail.penaltyStep", { hours: step.afterHours, percent: step.percent })).join("; ")}
+          : describePenalty(assignment.latePenalty, t)}
       </p>
 
       <h2>{t("assignments.edit.heading")}</h2>
