@@ -3,8 +3,8 @@
  * (solved when, attempts) and each graded attempt's time and score — an
  * exercise's own submissions (a regrade's score counts at the time of the
  * submission it regrades, so a regrade never makes work late), a quiz's
- * submitted attempts; mock interviews are not assignment work. Three queries
- * whatever the number of students and items.
+ * submitted attempts; mock interviews and regrade previews are not
+ * assignment work. Three queries whatever the number of students and items.
  */
 import { prisma } from "../db/client";
 import { NO_WORK, type ItemWork } from "./assignment-work";
@@ -24,7 +24,8 @@ export async function findAssignmentWork(userIds: string[], itemIds: string[]): 
     const [progress, submissions, attempts] = await Promise.all([
       prisma.progress.findMany({ where, select: { userId: true, itemId: true, solvedAt: true, attempts: true } }),
       prisma.submission.findMany({
-        where: { ...where, score: { not: null }, interviewSessionId: null },
+        // A preview regrade's scores are the teacher's question, not the student's work.
+        where: { ...where, score: { not: null }, interviewSessionId: null, OR: [{ regradeBatchId: null }, { regradeBatch: { mode: { not: "PREVIEW" } } }] },
         select: { userId: true, itemId: true, queuedAt: true, score: true, regradeOf: { select: { queuedAt: true } } },
       }),
       prisma.quizAttempt.findMany({

@@ -7,7 +7,7 @@
  * assignment, a student no longer in the class, unknown ids).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
+import { databaseQueryCount, prisma } from "@/lib/db/client";
 import { POST as createRoute, GET as listRoute } from "@/app/api/classes/[classId]/assignments/route";
 import { PATCH as updateRoute, DELETE as deleteRoute, GET as getRoute } from "@/app/api/classes/[classId]/assignments/[assignmentId]/route";
 import { PUT as extendRoute, DELETE as unextendRoute } from "@/app/api/classes/[classId]/assignments/[assignmentId]/extensions/[studentId]/route";
@@ -208,6 +208,58 @@ describe("extensions, late marking and penalties", () => {
     const detail = await getAssignment(teacher, classId, assignmentId, hoursAfterDue(100));
     expect(detail.students.find((row) => row.student.id === ada.id)).toMatchObject({ extended: false, standing: { state: "late", late: 1 } });
     await extend(teacher.cookie, assignmentId, ada.id, { dueAt: "2026-12-12T23:59:00+08:00" });
+  });
+});
+
+describe("what counts as the student's work", () => {
+  it("counts a regrade at its original submission's time, ignores previews, and penalises a late quiz", async () => {
+    const student = await seedUser({ name: "Cy" });
+    await prisma.enrolment.create({ data: { classId, userId: student.id } });
+    const assignmentId = await createAssignment({ ...validBody, title: "Counting", itemIds: [ids.exerciseTwo, ids.quiz], latePenalty: [{ afterHours: 0, percent: 20 }] });
+    // Submitted on time with 0.5; an applied regrade (graded later) made it 1; a preview said 0.
+    const original = await prisma.submission.create({ data: { userId: student.id, itemId: ids.exerciseTwo, code: "x", status: "DONE", score: 0.5, queuedAt: hoursAfterDue(-3) } });
+    await prisma.submission.create({ data: { userId: student.id, itemId: ids.exerciseTwo, code: "x", status: "DONE", score: 1, queuedAt: hoursAfterDue(50), regradeOfId: original.id } });
+    const preview = await prisma.regradeBatch.create({ data: { itemId: ids.exerciseTwo, classId, requestedById: teacher.id, mode: "PREVIEW", contentHash: "test" } });
+    await prisma.submission.create({ data: { userId: student.id, itemId: ids.exerciseTwo, code: "x", status: "DONE", score: 0, queuedAt: hoursAfterDue(60), regradeOfId: original.id, regradeBatchId: preview.id } });
+    // The quiz: passed 5 hours late.
+    await prisma.quizAttempt.create({ data: { userId: student.id, itemId: ids.quiz, questionIds: [], submittedAt: hoursAfterDue(5), score: 1 } });
+    await prisma.progress.create({ data: { userId: student.id, itemId: ids.quiz, bestScore: 1, attempts: 1, solvedAt: hoursAfterDue(5) } });
+
+    const detail = await getAssignment(teacher, classId, assignmentId, hoursAfterDue(100));
+    const row = detail.students.find((entry) => entry.student.id === student.id)!;
+    expect(row.items[0]).toMatchObject({ bestScore: 1, penalisedScore: 1, penaltyPercent: 0 });
+    expect(row.items[1]).toMatchObject({ state: "late", hoursLate: 5, penalisedScore: 0.8, penaltyPercent: 20 });
+    expect(row.standing).toMatchObject({ state: "late", score: 0.9 });
+    await prisma.enrolment.delete({ where: { classId_userId: { classId, userId: student.id } } });
+  });
+
+  it("lets a co-teacher and an admin manage the class's assignments", async () => {
+    const coTeacher = await seedUser({ role: "TEACHER" });
+    await prisma.classTeacher.create({ data: { classId, userId: coTeacher.id, role: "CO_TEACHER" } });
+    const admin = await seedUser({ role: "ADMIN" });
+    const response = await create(coTeacher.cookie, { ...validBody, title: "By the co-teacher" });
+    expect(response.status).toBe(201);
+    const { assignment } = (await response.json()) as { assignment: { id: string } };
+    expect((await patch(admin.cookie, assignment.id, { title: "By the admin" })).status).toBe(200);
+    expect((await extend(coTeacher.cookie, assignment.id, bo.id, { dueAt: "2026-12-20T00:00:00Z" })).status).toBe(200);
+  });
+
+  it("reads a class's assignments and one assignment in a fixed number of queries, whatever the number of students", async () => {
+    const assignmentId = (await prisma.assignment.findFirstOrThrow({ where: { classId } })).id;
+    const queries = async (read: () => Promise<unknown>) => {
+      const before = databaseQueryCount();
+      await read();
+      return databaseQueryCount() - before;
+    };
+    const listFew = await queries(() => listClassAssignments(teacher, classId));
+    const detailFew = await queries(() => getAssignment(teacher, classId, assignmentId));
+    for (let index = 0; index < 5; index += 1) {
+      const student = await seedUser();
+      await prisma.enrolment.create({ data: { classId, userId: student.id } });
+      await prisma.progress.create({ data: { userId: student.id, itemId: ids.exerciseOne, attempts: 1 } });
+    }
+    expect(await queries(() => listClassAssignments(teacher, classId))).toBe(listFew);
+    expect(await queries(() => getAssignment(teacher, classId, assignmentId))).toBe(detailFew);
   });
 });
 
