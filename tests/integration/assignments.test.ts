@@ -211,6 +211,16 @@ describe("extensions, late marking and penalties", () => {
   });
 });
 
+describe("an extension the due date overtakes", () => {
+  it("never makes a student due earlier than the class", async () => {
+    const assignmentId = await createAssignment({ ...validBody, title: "Moved" });
+    await extend(teacher.cookie, assignmentId, bo.id, { dueAt: "2026-12-11T23:59:00+08:00" });
+    expect((await patch(teacher.cookie, assignmentId, { dueAt: "2026-12-15T23:59:00+08:00" })).status).toBe(200);
+    const detail = await getAssignment(teacher, classId, assignmentId, hoursAfterDue(1));
+    expect(detail.students.find((row) => row.student.id === bo.id)).toMatchObject({ extended: false, dueAt: new Date("2026-12-15T15:59:00Z") });
+  });
+});
+
 describe("what counts as the student's work", () => {
   it("counts a regrade at its original submission's time, ignores previews, and penalises a late quiz", async () => {
     const student = await seedUser({ name: "Cy" });
