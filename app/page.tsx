@@ -7,6 +7,11 @@ import { authHref } from "@/lib/auth/form-text";
 import { getCourseMap, type CourseMapCourse } from "@/lib/progress/get-course-map";
 import { CourseMap } from "@/components/course-map";
 import { ItemStatusMark } from "@/components/item-status-mark";
+import { cookies } from "next/headers";
+import { listMyAssignments } from "@/lib/assignments/list-my-assignments";
+import { itemDueBadges } from "@/lib/assignments/item-due-badges";
+import { resolveTimeZone, TIME_ZONE_COOKIE } from "@/lib/progress/time-zone";
+import { ItemDueMark, MyAssignmentsSection } from "@/components/assignments/my-assignments";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +27,9 @@ export default async function HomePage() {
   const { locale, t } = await getTranslator();
   const user = await getCurrentUser();
   const map = await getCourseMap(user?.id ?? null);
+  const mine = user ? await listMyAssignments(user.id) : null;
+  const timeZone = resolveTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+  const itemMarks = new Map([...(mine ? itemDueBadges(mine) : [])].map(([itemId, badge]) => [itemId, <ItemDueMark key={itemId} badge={badge} locale={locale} t={t} timeZone={timeZone} />]));
   return (
     <>
       <section className="hero">
@@ -40,8 +48,8 @@ export default async function HomePage() {
         )}
       </section>
       {user && map.courses.map((course) => <ContinueCard key={course.id} course={course} locale={locale} t={t} />)}
-      {/* Assignments and their due dates go here once classes set them (the teacher's side); none exist yet. */}
-      {map.courses.length === 0 ? <p className="card muted">{t("home.empty")}</p> : <CourseMap courses={map.courses} locale={locale} t={t} showStatus={map.signedIn} />}
+      {mine && <MyAssignmentsSection mine={mine} locale={locale} t={t} timeZone={timeZone} />}
+      {map.courses.length === 0 ? <p className="card muted">{t("home.empty")}</p> : <CourseMap courses={map.courses} locale={locale} t={t} showStatus={map.signedIn} itemMarks={itemMarks} />}
     </>
   );
 }

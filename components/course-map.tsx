@@ -1,17 +1,19 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import type { CourseMapCourse, CourseMapItem } from "@/lib/progress/get-course-map";
 import { ItemStatusMark } from "./item-status-mark";
 
-type Props = { courses: CourseMapCourse[]; locale: Locale; t: Translate; showStatus: boolean };
+/** itemMarks: a mark beside an item (its assignment's due date), by item id. */
+type Props = { courses: CourseMapCourse[]; locale: Locale; t: Translate; showStatus: boolean; itemMarks?: Map<string, ReactNode> };
 
 /**
  * The courses, chapter by chapter, each item with what it is and asks
  * (kind, difficulty, minutes, concepts) and, for a signed-in student, where
  * they stand on it. Guests see the same map without statuses.
  */
-export function CourseMap({ courses, locale, t, showStatus }: Props) {
+export function CourseMap({ courses, locale, t, showStatus, itemMarks }: Props) {
   return (
     <>
       {courses.map((course) => (
@@ -31,7 +33,7 @@ export function CourseMap({ courses, locale, t, showStatus }: Props) {
                 </h3>
                 <ul className="map-items">
                   {chapter.items.map((item) => (
-                    <MapItem key={item.id} item={item} locale={locale} t={t} showStatus={showStatus} />
+                    <MapItem key={item.id} item={item} locale={locale} t={t} showStatus={showStatus} mark={itemMarks?.get(item.id)} />
                   ))}
                 </ul>
               </section>
@@ -48,12 +50,13 @@ function attemptsLabel(t: Translate, item: CourseMapItem): string {
   return item.attempts === 1 ? t("progress.attemptsOne") : t("progress.attempts", { count: item.attempts });
 }
 
-function MapItem({ item, locale, t, showStatus }: { item: CourseMapItem; locale: Locale; t: Translate; showStatus: boolean }) {
+function MapItem({ item, locale, t, showStatus, mark }: { item: CourseMapItem; locale: Locale; t: Translate; showStatus: boolean; mark?: ReactNode }) {
   return (
     <li className={`map-item map-item-${item.kind.toLowerCase()}`} data-slug={item.slug}>
       <div className="map-item-main">
         <span className={`badge badge-${item.kind.toLowerCase()}`}>{t(`item.${item.kind}`)}</span>{" "}
         <Link href={item.href}>{item.title[locale]}</Link>
+        {mark && <> {mark}</>}
       </div>
       <div className="map-item-meta">
         {showStatus && <ItemStatusMark t={t} kind={item.kind} progress={item} />}

@@ -9,6 +9,7 @@ describe("due dates", () => {
     const extension = new Date("2026-12-12T12:00:00Z");
     expect(effectiveDueAt(due, extension)).toEqual({ dueAt: extension, extended: true });
     expect(effectiveDueAt(due, null)).toEqual({ dueAt: due, extended: false });
+    expect(effectiveDueAt(due, new Date("2026-12-09T12:00:00Z"))).toEqual({ dueAt: due, extended: false });
   });
 
   it("marks work late only after the due instant", () => {

@@ -20,8 +20,13 @@ export type TLatePenalty = z.infer<typeof ZLatePenalty>;
 
 export type DueDate = { assignmentId: string; dueAt: Date; extended: boolean; latePenalty: TLatePenalty };
 
+/**
+ * A student's due date: their extension, when it is later than the
+ * assignment's. An extension the assignment's own date has since overtaken
+ * (the teacher moved the due date later) never makes the student due earlier.
+ */
 export function effectiveDueAt(dueAt: Date, extensionDueAt: Date | null | undefined): { dueAt: Date; extended: boolean } {
-  return extensionDueAt ? { dueAt: extensionDueAt, extended: true } : { dueAt, extended: false };
+  return extensionDueAt && extensionDueAt > dueAt ? { dueAt: extensionDueAt, extended: true } : { dueAt, extended: false };
 }
 
 /** Hours past the due date (0 when on time). */
