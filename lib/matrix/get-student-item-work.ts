@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { prisma } from "../db/client";
+import type { SubmissionStatus, Verdict } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { bilingual } from "../i18n/messages";
 import { isUuid } from "../ids";
@@ -36,8 +37,8 @@ export type DrillSubmission = {
   number: number;
   regradeOf: { id: string; number: number } | null;
   queuedAt: Date;
-  status: string;
-  verdict: string | null;
+  status: SubmissionStatus;
+  verdict: Verdict | null;
   score: number | null;
   tampered: boolean;
   message: TBilingual | null;

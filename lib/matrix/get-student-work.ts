@@ -5,6 +5,7 @@
  * each with its lateness against the earliest assignment holding the item.
  */
 import { prisma } from "../db/client";
+import type { SubmissionStatus, Verdict } from "../generated/prisma/enums";
 import { findClassStudent, type Viewer } from "../access/access";
 import { isLate } from "../assignments/due-dates";
 import { listClassItems, type ClassItem } from "../classes/class-course-items";
@@ -12,7 +13,7 @@ import { buildCell, type MatrixCell } from "./cell";
 import { readClassWork } from "./read-class-work";
 
 export type StudentWorkEntry =
-  | { type: "submission"; id: string; at: Date; item: ClassItem; status: string; verdict: string | null; score: number | null; late: boolean | null; tampered: boolean; regrade: boolean }
+  | { type: "submission"; id: string; at: Date; item: ClassItem; status: SubmissionStatus; verdict: Verdict | null; score: number | null; late: boolean | null; tampered: boolean; regrade: boolean }
   | { type: "quiz"; id: string; at: Date; item: ClassItem; submitted: boolean; score: number | null; late: boolean | null };
 
 export type StudentWork = {
