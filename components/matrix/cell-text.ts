@@ -8,7 +8,8 @@ import type { Translate } from "@/lib/i18n/server";
 import type { MatrixCell } from "@/lib/matrix/cell";
 
 export const STATUS_SYMBOL = { solved: "✓", attempted: "◐", "not-started": "·" } as const;
-export const LATE_SYMBOL = "⏰";
+// Glyphs every system font has (an emoji clock is a box where no emoji font is installed).
+export const LATE_SYMBOL = "※";
 export const STRUGGLING_SYMBOL = "!";
 
 export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;

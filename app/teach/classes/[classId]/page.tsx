@@ -215,26 +215,24 @@ function MatrixTable({ t, matrix, base, locale, when }: { t: Translate; matrix: 
                 </th>
                 {row.cells.map((cell, index) => {
                   const item = items[index]!;
-                  const tip = [
-                    t("matrix.attempts", { count: cell.attempts }),
-                    item.kind === "EXERCISE" ? t("matrix.hints", { count: cell.hintsRevealed }) : null,
+                  const late = cell.lateness === "late" || cell.lateness === "missing";
+                  // One string is both the accessible name and the tooltip (CSS reads it): 8,000 cells, kept small.
+                  const label = [
+                    t("matrix.cellLabel", { student: name, item: item.slug, status: describeCell(t, item.kind, cell) }),
                     cell.lastAttemptAt ? t("matrix.lastAttempt", { at: when(cell.lastAttemptAt) }) : null,
                     cell.due ? t("matrix.dueAt", { at: when(cell.due.dueAt) }) + (cell.due.extended ? t("matrix.extended") : "") : null,
                   ]
                     .filter(Boolean)
-                    .join(" · ");
-                  const late = cell.lateness === "late" || cell.lateness === "missing";
+                    .join(", ");
+                  const shown =
+                    STATUS_SYMBOL[cell.status] +
+                    (cell.bestScore !== null ? ` ${percent(cell.bestScore)}` : "") +
+                    (late ? ` ${LATE_SYMBOL}` : "") +
+                    (cell.struggling ? ` ${STRUGGLING_SYMBOL}` : "");
                   return (
-                    <td key={item.id} className={`matrix-${cell.status}${late ? " matrix-is-late" : ""}${cell.struggling ? " matrix-is-struggling" : ""}`}>
-                      <a
-                        href={`${studentBase}/items/${item.id}`}
-                        aria-label={t("matrix.cellLabel", { student: name, item: item.slug, status: describeCell(t, item.kind, cell) })}
-                        data-tip={tip}
-                      >
-                        {STATUS_SYMBOL[cell.status]}
-                        {cell.bestScore !== null && ` ${percent(cell.bestScore)}`}
-                        {late && ` ${LATE_SYMBOL}`}
-                        {cell.struggling && ` ${STRUGGLING_SYMBOL}`}
+                    <td key={index} className={`c-${cell.status}${late ? " late" : ""}${cell.struggling ? " struggling" : ""}`}>
+                      <a href={`${studentBase}/items/${item.id}`} aria-label={label}>
+                        {shown}
                       </a>
                     </td>
                   );

@@ -102,7 +102,7 @@ export default async function StudentPage({ params }: Props) {
                 <td>{yesNo(entry.late)}</td>
                 <td>
                   {entry.type === "submission" && entry.tampered && <span className="drill-flag drill-flag-tampered">⚠ {t("matrix.tampered")}</span>}
-                  {entry.type === "submission" && entry.regrade && <span className="drill-flag drill-flag-regrade">↻ {t("matrix.regrade")}</span>}
+                  {entry.type === "submission" && entry.regrade && <span className="drill-flag drill-flag-regrade">⟳ {t("matrix.regrade")}</span>}
                 </td>
               </tr>
             ))}

@@ -104,7 +104,7 @@ function SubmissionCard({ submission, t, locale, when, editorMessages, timelineM
         <span>
           {t("matrix.col.score")}: {submission.score === null ? t("matrix.never") : percent(submission.score)}
         </span>
-        {submission.regradeOf && <span className="drill-flag drill-flag-regrade">↻ {t("matrix.regrade")}</span>}
+        {submission.regradeOf && <span className="drill-flag drill-flag-regrade">⟳ {t("matrix.regrade")}</span>}
         {submission.tampered && <span className="drill-flag drill-flag-tampered">⚠ {t("matrix.tampered")}</span>}
       </h3>
       {submission.message && <p>{submission.message[locale]}</p>}
