@@ -4,6 +4,8 @@
  */
 import type { Viewer } from "../access/access";
 import { getProgressMatrix } from "../matrix/get-progress-matrix";
+import { AppError } from "../errors";
+import { bilingual } from "../i18n/messages";
 import { toCsv } from "./csv";
 
 export const MATRIX_CSV_HEADER = [
@@ -23,6 +25,8 @@ export const MATRIX_CSV_HEADER = [
 
 export async function exportMatrix(viewer: Viewer, classId: string, assignmentId?: string, now = new Date()) {
   const matrix = await getProgressMatrix(viewer, classId, { assignment: assignmentId }, now);
+  // The page ignores an assignment that is not the class's; a download of "that assignment" must not quietly be everything.
+  if (assignmentId && matrix.filters.assignment !== assignmentId) throw new AppError("NOT_FOUND", bilingual("matrix.error.assignmentNotFound"));
   const records = matrix.rows.flatMap((row) =>
     matrix.items.map((item, index) => {
       const cell = row.cells[index]!;

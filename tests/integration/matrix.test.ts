@@ -235,6 +235,8 @@ describe("refusals", () => {
     expect((await getMatrixCsv(jsonRequest(matrixUrl, { method: "GET" }), routeContext({ classId }))).status).toBe(401);
     const bad = await getMatrixCsv(jsonRequest(`${matrixUrl}?assignment=nope`, { method: "GET", cookie: teacher.cookie }), routeContext({ classId }));
     expect(bad.status).toBe(400);
+    const foreign = await getMatrixCsv(jsonRequest(`${matrixUrl}?assignment=${id(995)}`, { method: "GET", cookie: teacher.cookie }), routeContext({ classId }));
+    expect(foreign.status).toBe(404);
     const body = (await bad.json()) as { error: { message: { "zh-CN": string; en: string } } };
     expect(body.error.message["zh-CN"]).toBeTruthy();
     expect(body.error.message.en).toBeTruthy();
