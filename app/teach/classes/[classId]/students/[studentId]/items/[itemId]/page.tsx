@@ -12,6 +12,7 @@ import { StatusMark } from "@/components/matrix/status-mark";
 import { CodeBlock } from "@/components/code-block";
 import { CodeDiff } from "@/components/code-diff";
 import { Timeline } from "@/components/timeline";
+import { Markdown } from "@/components/markdown";
 
 export const dynamic = "force-dynamic";
 
@@ -193,7 +194,9 @@ function AttemptCard({ attempt, t, locale, when }: { attempt: DrillQuizAttempt; 
         <tbody>
           {attempt.answers.map((answer) => (
             <tr key={answer.questionId}>
-              <th scope="row">{answer.prompt[locale]}</th>
+              <th scope="row" className="drill-prompt">
+                <Markdown>{answer.prompt[locale]}</Markdown>
+              </th>
               <td>{answer.answer ? answer.answer[locale] : <span className="muted">{t("matrix.drill.unanswered")}</span>}</td>
               <td className={answer.correct === null ? "muted" : answer.correct ? "drill-answer-correct" : "drill-answer-incorrect"}>
                 {answer.correct === null ? t("matrix.drill.unanswered") : answer.correct ? t("matrix.drill.correct") : t("matrix.drill.incorrect")}
