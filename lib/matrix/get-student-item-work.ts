@@ -55,7 +55,7 @@ export type DrillQuizAttempt = {
   startedAt: Date;
   submittedAt: Date | null;
   score: number | null;
-  answers: { questionId: string; prompt: TBilingual; answer: TBilingual | null; correct: boolean | null; score: number | null }[];
+  answers: { questionId: string; prompt: TBilingual; code: string | null; answer: TBilingual | null; correct: boolean | null; score: number | null }[];
 };
 
 export type StudentItemWork = {
@@ -170,6 +170,7 @@ export async function getStudentItemWork(viewer: Viewer, classId: string, studen
         return {
           questionId,
           prompt: question?.prompt ?? { "zh-CN": questionId, en: questionId },
+          code: question?.code ?? null,
           answer: question && stored ? describeAnswer(question, stored) : null,
           correct: answer?.correct ?? null,
           score: answer?.score ?? null,

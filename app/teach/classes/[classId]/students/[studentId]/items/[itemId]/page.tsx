@@ -196,6 +196,7 @@ function AttemptCard({ attempt, t, locale, when }: { attempt: DrillQuizAttempt; 
             <tr key={answer.questionId}>
               <th scope="row" className="drill-prompt">
                 <Markdown>{answer.prompt[locale]}</Markdown>
+                {answer.code && <CodeBlock code={answer.code} language="python" />}
               </th>
               <td>{answer.answer ? answer.answer[locale] : <span className="muted">{t("matrix.drill.unanswered")}</span>}</td>
               <td className={answer.correct === null ? "muted" : answer.correct ? "drill-answer-correct" : "drill-answer-incorrect"}>
