@@ -1,10 +1,11 @@
 /** What the end-to-end specs do as a student: sign up through the page, type into the code editor as a person would. */
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export async function signUp(page: Page, prefix: string): Promise<string> {
+export async function signUp(page: Page, prefix: string, name?: string): Promise<string> {
   const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
   await page.goto("/signup");
   await page.getByLabel("邮箱").fill(email);
+  if (name) await page.getByLabel("昵称(可选)").fill(name);
   await page.getByLabel("密码").fill("a good password");
   await page.getByRole("button", { name: /^注册$/ }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
