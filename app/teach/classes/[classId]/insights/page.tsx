@@ -13,6 +13,9 @@ import { DayChart } from "@/components/insights/day-chart";
 
 export const dynamic = "force-dynamic";
 
+/** Failing tests shown with their students' links; the rest are listed by their sentence (all of them with ?failing=all), so a big class's page stays small. */
+const FAILING_SHOWN = 20;
+
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("insights.title") };
@@ -44,7 +47,7 @@ export default async function ClassInsightsPage({ params, searchParams }: Props)
         <p className="card muted">{t("insights.noItems")}</p>
       ) : (
         <>
-          <FailingTests insights={insights} locale={locale} t={t} />
+          <FailingTests insights={insights} locale={locale} t={t} showAll={first(raw.failing) === "all"} />
           <ItemTable insights={insights} locale={locale} t={t} percent={percent} />
           <QuestionTable insights={insights} locale={locale} t={t} percent={percent} />
           <ConceptTable insights={insights} t={t} percent={percent} />
@@ -76,7 +79,10 @@ function FilterForm({ insights, t }: { insights: ClassInsights; t: Translate }) 
   );
 }
 
-function FailingTests({ insights, locale, t }: { insights: ClassInsights; locale: Locale; t: Translate }) {
+function FailingTests({ insights, locale, t, showAll }: { insights: ClassInsights; locale: Locale; t: Translate; showAll: boolean }) {
+  const shown = showAll ? insights.failingTests : insights.failingTests.slice(0, FAILING_SHOWN);
+  const rest = insights.failingTests.slice(shown.length);
+  const allHref = `?${new URLSearchParams({ ...(insights.assignment ? { assignment: insights.assignment.id } : {}), failing: "all" })}#insights-failing`;
   return (
     <section aria-labelledby="insights-failing">
       <h2 id="insights-failing">{t("insights.failing.title")}</h2>
@@ -85,10 +91,25 @@ function FailingTests({ insights, locale, t }: { insights: ClassInsights; locale
         <p className="card muted">{t("insights.failing.empty")}</p>
       ) : (
         <ol className="insights-failing">
-          {insights.failingTests.map((test) => (
+          {shown.map((test) => (
             <FailingTestCard key={`${test.item.id}/${test.testId}/${test.misconception ?? ""}`} test={test} locale={locale} t={t} />
           ))}
         </ol>
+      )}
+      {rest.length > 0 && (
+        <details className="insights-more">
+          <summary>{t("insights.failing.more", { count: rest.length })}</summary>
+          <ul>
+            {rest.map((test) => (
+              <li key={`${test.item.id}/${test.testId}/${test.misconception ?? ""}`}>
+                {test.sentence[locale]} <span className="muted">· {test.item.title[locale]} · {t("insights.failing.test", { test: test.testName[locale] })}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={allHref}>{t("insights.failing.showAll")}</Link>
+          </p>
+        </details>
       )}
     </section>
   );
