@@ -8,7 +8,7 @@
 //   1. in-process: each loader N times (default 20) for the class of 50
 //      and the class of 200: p50/p95 and the statements it sent
 //      (databaseQueryCount), which must not grow with the students;
-//   2. over HTTP: the insights page, signed in as the teacher, N times
+//   2. over HTTP: the matrix and insights pages, signed in as the teacher, N times
 //      (default 20) against the whole stack (bench/support/stack.ts, or
 //      BENCH_URL with BENCH_DATABASE_URL its database and
 //      BENCH_NEXTAUTH_SECRET its secret).
@@ -151,11 +151,12 @@ try {
   // Imported only now: the Prisma client reads DATABASE_URL when first used.
   const { databaseQueryCount, disconnectPrisma } = await import("../lib/db/client");
   const { getClassInsights } = await import("../lib/insights/get-class-insights");
+  const { getProgressMatrix } = await import("../lib/matrix/get-progress-matrix");
+  const { readMatrixFilters } = await import("../lib/matrix/schemas");
   const teacher = { id: TEACHER, role: "TEACHER" as const };
   const loaders: { name: string; run: (classId: string) => Promise<unknown> }[] = [
     { name: "insights", run: (classId) => getClassInsights(teacher, classId, { timeZone: "Asia/Shanghai" }) },
-    // TODO(matrix): lib/matrix/get-progress-matrix.ts is not in this tree yet; once it is, add:
-    // { name: "matrix", run: (classId) => getProgressMatrix(teacher, classId) },
+    { name: "matrix", run: (classId) => getProgressMatrix(teacher, classId, readMatrixFilters({})) },
   ];
   log(`1. in-process, ${RUNS} runs each after 2 warm-ups`);
   for (const loader of loaders) {
@@ -181,18 +182,22 @@ try {
     try {
       const cookie = await sessionCookie(TEACHER);
       log(`2. over HTTP (${stack.base}), ${REQUESTS} requests each after 3 warm-ups`);
-      for (const [classId, size] of [[SMALL_CLASS, 50], [BIG_CLASS, STUDENTS]] as const) {
-        const fetchPage = async () => {
-          const started = performance.now();
-          const response = await fetch(`${stack.base}/teach/classes/${classId}/insights`, { headers: { cookie } });
-          await response.arrayBuffer();
-          if (response.status !== 200) throw new Error(`the insights page answered ${response.status}`);
-          return performance.now() - started;
-        };
-        for (let warm = 0; warm < 3; warm += 1) await fetchPage();
-        const times: number[] = [];
-        for (let request = 0; request < REQUESTS; request += 1) times.push(await fetchPage());
-        log(`   insights page ${String(size).padStart(3)} students: ${milliseconds(times)}`);
+      for (const page of ["", "/insights"]) {
+        const name = page === "" ? "matrix page  " : "insights page";
+        for (const [classId, size] of [[SMALL_CLASS, 50], [BIG_CLASS, STUDENTS]] as const) {
+          let bytes = 0;
+          const fetchPage = async () => {
+            const started = performance.now();
+            const response = await fetch(`${stack.base}/teach/classes/${classId}${page}`, { headers: { cookie, "accept-encoding": "gzip" } });
+            bytes = (await response.arrayBuffer()).byteLength;
+            if (response.status !== 200) throw new Error(`${stack.base}/teach/classes/${classId}${page} answered ${response.status}`);
+            return performance.now() - started;
+          };
+          for (let warm = 0; warm < 3; warm += 1) await fetchPage();
+          const times: number[] = [];
+          for (let request = 0; request < REQUESTS; request += 1) times.push(await fetchPage());
+          log(`   ${name} ${String(size).padStart(3)} students: ${milliseconds(times)}, ${(bytes / 1024).toFixed(0)} KB`);
+        }
       }
     } finally {
       await stack.stop();
