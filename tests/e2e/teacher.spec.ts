@@ -28,7 +28,7 @@ test("a teacher follows a student from joining to a graded submission, and expor
   const studentName = `李小龙${Date.now() % 10_000}`;
   await signUp(student, "journey-student", studentName);
   await student.goto("/classes");
-  await student.getByLabel("邀请码").fill(code);
+  await student.getByRole("textbox", { name: "邀请码" }).fill(code);
   await student.getByRole("button", { name: "加入", exact: true }).click();
   await expect(student.getByTestId("my-class")).toContainText(className);
 
@@ -61,7 +61,7 @@ test("a teacher follows a student from joining to a graded submission, and expor
   // The drill-down: both submissions, newest first, with tests, code, the diff and the timeline.
   await cell.click();
   await expect(teacher.getByRole("heading", { level: 1 })).toContainText(studentName);
-  const submissions = teacher.locator("[id^=submission-]");
+  const submissions = teacher.locator("article.drill-submission");
   await expect(submissions).toHaveCount(2);
   await expect(teacher.getByText("通过").first()).toBeVisible();
   const first = submissions.last();
