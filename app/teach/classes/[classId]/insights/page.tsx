@@ -13,8 +13,14 @@ import { DayChart } from "@/components/insights/day-chart";
 
 export const dynamic = "force-dynamic";
 
-/** Failing tests shown with their students' links; the rest are listed by their sentence (all of them with ?failing=all), so a big class's page stays small. */
+/** The most failed tests and the hardest questions shown (all of them with ?failing=all, ?questions=all), so a big class's page stays small. */
 const FAILING_SHOWN = 20;
+const QUESTIONS_SHOWN = 20;
+
+function allHref(insights: ClassInsights, list: "failing" | "questions", anchor: string): string {
+  const query = new URLSearchParams({ ...(insights.assignment ? { assignment: insights.assignment.id } : {}), [list]: "all" });
+  return `?${query}#${anchor}`;
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -49,7 +55,7 @@ export default async function ClassInsightsPage({ params, searchParams }: Props)
         <>
           <FailingTests insights={insights} locale={locale} t={t} showAll={first(raw.failing) === "all"} />
           <ItemTable insights={insights} locale={locale} t={t} percent={percent} />
-          <QuestionTable insights={insights} locale={locale} t={t} percent={percent} />
+          <QuestionTable insights={insights} locale={locale} t={t} percent={percent} showAll={first(raw.questions) === "all"} />
           <ConceptTable insights={insights} t={t} percent={percent} />
           <Progress insights={insights} t={t} />
           <Tampering insights={insights} locale={locale} t={t} />
@@ -82,7 +88,7 @@ function FilterForm({ insights, t }: { insights: ClassInsights; t: Translate }) 
 function FailingTests({ insights, locale, t, showAll }: { insights: ClassInsights; locale: Locale; t: Translate; showAll: boolean }) {
   const shown = showAll ? insights.failingTests : insights.failingTests.slice(0, FAILING_SHOWN);
   const rest = insights.failingTests.slice(shown.length);
-  const allHref = `?${new URLSearchParams({ ...(insights.assignment ? { assignment: insights.assignment.id } : {}), failing: "all" })}#insights-failing`;
+  const all = allHref(insights, "failing", "insights-failing");
   return (
     <section aria-labelledby="insights-failing">
       <h2 id="insights-failing">{t("insights.failing.title")}</h2>
@@ -97,19 +103,9 @@ function FailingTests({ insights, locale, t, showAll }: { insights: ClassInsight
         </ol>
       )}
       {rest.length > 0 && (
-        <details className="insights-more">
-          <summary>{t("insights.failing.more", { count: rest.length })}</summary>
-          <ul>
-            {rest.map((test) => (
-              <li key={`${test.item.id}/${test.testId}/${test.misconception ?? ""}`}>
-                {test.sentence[locale]} <span className="muted">· {test.item.title[locale]} · {t("insights.failing.test", { test: test.testName[locale] })}</span>
-              </li>
-            ))}
-          </ul>
-          <p>
-            <Link href={allHref}>{t("insights.failing.showAll")}</Link>
-          </p>
-        </details>
+        <p className="insights-more">
+          {t("insights.failing.more", { count: rest.length })} · <Link href={all}>{t("insights.failing.showAll")}</Link>
+        </p>
       )}
     </section>
   );
@@ -198,7 +194,9 @@ function ItemTable({ insights, locale, t, percent }: TableProps) {
   );
 }
 
-function QuestionTable({ insights, locale, t, percent }: TableProps) {
+function QuestionTable({ insights, locale, t, percent, showAll }: TableProps & { showAll: boolean }) {
+  const shown = showAll ? insights.questions : insights.questions.slice(0, QUESTIONS_SHOWN);
+  const rest = insights.questions.length - shown.length;
   return (
     <section aria-labelledby="insights-questions">
       <h2 id="insights-questions">{t("insights.questions.title")}</h2>
@@ -217,7 +215,7 @@ function QuestionTable({ insights, locale, t, percent }: TableProps) {
               </tr>
             </thead>
             <tbody>
-              {insights.questions.map((question) => (
+              {shown.map((question) => (
                 <tr key={question.questionId}>
                   <th scope="row" className="insights-prompt">
                     {question.prompt[locale]}
@@ -238,6 +236,12 @@ function QuestionTable({ insights, locale, t, percent }: TableProps) {
               ))}
             </tbody>
           </table>
+          {rest > 0 && (
+            <p className="insights-more">
+              {t("insights.questions.more", { count: rest })} ·{" "}
+              <Link href={allHref(insights, "questions", "insights-questions")}>{t("insights.questions.showAll")}</Link>
+            </p>
+          )}
         </div>
       )}
     </section>
