@@ -26,6 +26,9 @@ import { PUT as extend, DELETE as unextend } from "@/app/api/classes/[classId]/a
 import { POST as requestRegrade } from "@/app/api/classes/[classId]/regrades/route";
 import { GET as getRegrade } from "@/app/api/classes/[classId]/regrades/[batchId]/route";
 import { POST as regradeEveryone } from "@/app/api/exercises/[id]/regrade/route";
+import { GET as readInsights } from "@/app/api/classes/[classId]/insights/route";
+import { GET as exportMatrix } from "@/app/api/classes/[classId]/export/matrix/route";
+import { GET as exportAssignment } from "@/app/api/classes/[classId]/assignments/[assignmentId]/export/route";
 import { GATHER_EXERCISE_ID, seedGatherExercise } from "../support/seed-exercise";
 import { seedClass, seedUser, type SeededUser } from "../support/teaching";
 import { jsonRequest, routeContext } from "../support/requests";
@@ -134,6 +137,15 @@ function classCalls(target: string): Call[] {
       body: { exerciseId: GATHER_EXERCISE_ID, mode: "preview" },
       handler: requestRegrade as Handler,
     },
+    { name: "read what the class gets wrong", method: "GET", path: `${base}/insights`, params: { classId: target }, handler: readInsights as Handler },
+    { name: "export the matrix", method: "GET", path: `${base}/export/matrix`, params: { classId: target }, handler: exportMatrix as Handler },
+    {
+      name: "export an assignment's submissions",
+      method: "GET",
+      path: `${base}/assignments/${assignmentId}/export`,
+      params: assignment,
+      handler: exportAssignment as Handler,
+    },
     { name: "follow a regrade", method: "GET", path: `${base}/regrades/${batchId}`, params: { classId: target, batchId }, handler: getRegrade as Handler },
   ];
 }
@@ -182,7 +194,9 @@ describe("every teacher route refuses everyone but the class's teachers and admi
 
   it("a teacher's own class's id does not open another class's resources: another class's assignment and batch are 404", async () => {
     const before = await snapshot();
-    for (const call of classCalls(otherClassId).filter((candidate) => candidate.params.assignmentId || candidate.params.batchId)) {
+    const others = classCalls(otherClassId).filter((candidate) => candidate.params.assignmentId || candidate.params.batchId);
+    expect(others.map((call) => call.name)).toContain("export an assignment's submissions");
+    for (const call of others) {
       const response = await send(call, "other teacher");
       expect({ route: call.name, status: response.status }).toEqual({ route: call.name, status: 404 });
     }
