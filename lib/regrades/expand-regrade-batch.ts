@@ -23,7 +23,8 @@ export async function expandRegradeBatch(batchId: string): Promise<number> {
     itemId: batch.itemId,
     regradeOfId: null,
     queuedAt: { lte: batch.createdAt },
-    ...(batch.classId ? { user: { enrolments: { some: { classId: batch.classId } } } } : {}),
+    // A class's regrade is of its students' own work: mock interviews are theirs alone, as in the preview.
+    ...(batch.classId ? { interviewSessionId: null, user: { enrolments: { some: { classId: batch.classId } } } } : {}),
   };
   let cursor: string | undefined;
   for (;;) {

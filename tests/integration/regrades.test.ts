@@ -190,6 +190,11 @@ describe("a preview meeting a grader fault", () => {
 
 describe("apply", () => {
   it("regrades the class's students only, keeps the old results, refuses a second one while it runs", async () => {
+    // A mock interview's coding answer is the candidate's own, not class work: a class's regrade leaves it.
+    const interview = await prisma.interviewSession.create({ data: { userId: solver.id, config: {}, endsAt: new Date() } });
+    const interviewAnswer = await prisma.submission.create({
+      data: { userId: solver.id, itemId: GATHER, code: "print(1)", status: "DONE", verdict: "FAILED", score: 0, interviewSessionId: interview.id, queuedAt: new Date(Date.now() - 60_000) },
+    });
     const accepted = await send(teacher, classId, { exerciseId: GATHER, mode: "apply" });
     expect(accepted.status).toBe(202);
     const { batch } = (await accepted.json()) as { batch: { id: string } };
@@ -204,6 +209,9 @@ describe("apply", () => {
     const regrades = await prisma.submission.findMany({ where: { regradeBatchId: batch.id }, select: { id: true, userId: true, regradeOfId: true } });
     expect(regrades.map((regrade) => regrade.userId).sort()).toEqual([solver.id, solver.id, almost.id, broken.id].sort());
     expect(regrades.some((regrade) => regrade.regradeOfId === originals.other)).toBe(false);
+    expect(regrades.some((regrade) => regrade.regradeOfId === interviewAnswer.id)).toBe(false);
+    await prisma.interviewSession.delete({ where: { id: interview.id } });
+    await prisma.submission.delete({ where: { id: interviewAnswer.id } });
     expect(await prisma.regradeBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "RUNNING", total: 4, activeItemId: GATHER });
 
     // Two gradings land, then the expansion is delivered again: it copies
