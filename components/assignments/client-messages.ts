@@ -1,9 +1,10 @@
 /** A client component's translator over the messages its page picked (pickMessages). */
+import { formatMessage } from "@/lib/i18n/format-message";
+
 export type ClientMessages = Partial<Record<string, string>>;
 
 export function clientTranslator(messages: ClientMessages) {
-  return (key: string, values: Record<string, string | number> = {}) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (key: string, values?: Record<string, string | number>) => formatMessage(messages, key, values);
 }
 
 type ErrorBody = { error?: { message?: Record<string, string>; issues?: { path: string; message: Record<string, string> }[] } };

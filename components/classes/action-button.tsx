@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locales";
-import { callClassApi } from "./class-api";
+import { callApi } from "../api-call";
 
 /**
  * One button that calls the classes API (after a confirmation when it
@@ -31,7 +31,7 @@ export function ActionButton(props: {
     if (props.confirm && !window.confirm(props.confirm)) return;
     setPending(true);
     setError(null);
-    const outcome = await callClassApi(props.method, props.url, props.locale, props.body);
+    const outcome = await callApi(props.method, props.url, props.locale, props.body);
     if (!outcome.ok) {
       setPending(false);
       setError(outcome.message ?? props.text.networkError);

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locales";
-import { callClassApi } from "./class-api";
+import { callApi } from "../api-call";
 
 function nextPage(goTo: "classSettings" | "myClasses" | undefined, json: unknown): string | null {
   if (goTo === "myClasses") return "/classes";
@@ -40,7 +40,7 @@ export function TextForm(props: {
     const data = Object.fromEntries(new FormData(form).entries());
     setPending(true);
     setStatus(null);
-    const outcome = await callClassApi(props.method, props.url, props.locale, data);
+    const outcome = await callApi(props.method, props.url, props.locale, data);
     setPending(false);
     if (!outcome.ok) {
       setStatus({ error: true, message: outcome.message ?? props.text.networkError });

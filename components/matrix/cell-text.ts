@@ -6,13 +6,15 @@
  */
 import type { Translate } from "@/lib/i18n/server";
 import type { MatrixCell } from "@/lib/matrix/cell";
+import { percent } from "../item-status-mark";
 
 export const STATUS_SYMBOL = { solved: "✓", attempted: "◐", "not-started": "·" } as const;
 // Glyphs every system font has (an emoji clock is a box where no emoji font is installed).
 export const LATE_SYMBOL = "※";
 export const STRUGGLING_SYMBOL = "!";
 
-export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+// The course map's own form of a score, so every page writes it alike.
+export { percent };
 
 export function dateFormatter(locale: string, timeZone: string) {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });

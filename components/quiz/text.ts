@@ -1,9 +1,11 @@
+import { formatMessage } from "@/lib/i18n/format-message";
+
 /** The quiz components' strings: the messages the page picked (pickMessages), with {placeholders} filled. */
 export type Messages = Record<string, string | undefined>;
 export type Text = (key: string, values?: Record<string, string | number>) => string;
 
 export function makeText(messages: Messages): Text {
-  return (key, values = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+  return (key, values) => formatMessage(messages, key, values);
 }
 
 /** A score in [0, 1] as a whole percentage. */

@@ -10,12 +10,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMessage } from "@/lib/i18n/format-message";
+import { callApi } from "@/components/api-call";
 import type { RegradeBatchDetail, PreviewStudent } from "@/lib/regrades/get-regrade-batch";
 import { direction } from "@/lib/regrades/compare-gradings";
 
 type Messages = Partial<Record<string, string>>;
 type Batch = Omit<RegradeBatchDetail, "createdAt" | "finishedAt"> & { createdAt: string; finishedAt: string | null };
-type ErrorBody = { error?: { message?: Record<Locale, string> } };
 
 const POLL_MS = 1000;
 const isRunning = (batch: Batch | null) => batch !== null && (batch.status === "QUEUED" || batch.status === "RUNNING");
@@ -90,21 +90,17 @@ export function RegradeControls(props: {
     }
     setSending(true);
     setError("");
-    const response = await fetch(`/api/classes/${props.classId}/regrades`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ exerciseId: props.exerciseId, mode }),
-    }).catch(() => null);
+    const outcome = await callApi("POST", `/api/classes/${props.classId}/regrades`, props.locale, { exerciseId: props.exerciseId, mode });
     setSending(false);
-    if (!response) return setError(text("regrade.requestFailed", { status: "—" }));
-    const body = (await response.json().catch(() => ({}))) as { batch?: Batch } & ErrorBody;
-    if (!response.ok || !body.batch) return setError(body.error?.message?.[props.locale] ?? text("regrade.requestFailed", { status: response.status }));
+    if (outcome.status === 0) return setError(text("regrade.requestFailed", { status: "—" }));
+    const batch = outcome.ok ? (outcome.json as { batch?: Batch }).batch : undefined;
+    if (!batch) return setError((outcome.ok ? null : outcome.message) ?? text("regrade.requestFailed", { status: outcome.status }));
     if (mode === "preview") {
-      setPreview(body.batch);
-      follow(body.batch.id, setPreview, () => router.refresh());
+      setPreview(batch);
+      follow(batch.id, setPreview, () => router.refresh());
     } else {
-      setApply(body.batch);
-      follow(body.batch.id, setApply, () => router.refresh());
+      setApply(batch);
+      follow(batch.id, setApply, () => router.refresh());
     }
   }
 
