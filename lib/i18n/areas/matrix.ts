@@ -129,7 +129,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "matrix.legend.struggling": "Struggling: attempted, not solved, and at least {attempts} attempts or {hints} hints",
   "matrix.legend.notStartedView": "“Students who have not started”: those with no submission or quiz attempt on any of the shown items.",
   "matrix.legend.sort": "Click a column header to sort: student (by name), an item (by best score), total (by average score).",
-  "matrix.caption": "{students} students × {items} items",
+  "matrix.caption": "Students: {students} × items: {items}",
   "matrix.student": "Student",
   "matrix.total": "Total",
   "matrix.totalValue": "{solved}/{items} solved · average {average}",
