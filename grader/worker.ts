@@ -25,6 +25,8 @@ import { runProgramJob } from "./tasks/run-program";
 import { gradeReferenceJob } from "./tasks/grade-reference";
 import { previewRegradeJob } from "./tasks/preview-regrade";
 import { applyRegradeJob } from "./tasks/apply-regrade";
+import { interviewDeadlineJob } from "./tasks/interview-deadline";
+import { INTERVIEW_DEADLINE_TASK } from "../lib/interviews/schemas";
 import { GRADE_REFERENCE_TASK } from "../lib/exercises/reference-timeline";
 import { dropOldRuns } from "../lib/runs/record-run-result";
 import { RUN_TASK } from "../lib/runs/schemas";
@@ -67,6 +69,7 @@ async function main() {
     [GRADE_REFERENCE_TASK]: (payload, helpers) => gradeReferenceJob(payload, helpers, spawner),
     [PREVIEW_REGRADE_TASK]: (payload, helpers) => previewRegradeJob(payload, helpers, spawner),
     [APPLY_REGRADE_TASK]: (payload, helpers) => applyRegradeJob(payload, helpers),
+    [INTERVIEW_DEADLINE_TASK]: (payload, helpers) => interviewDeadlineJob(payload, helpers),
   };
 
   const queueWorkerIds = new Set<string>();

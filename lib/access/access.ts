@@ -86,9 +86,16 @@ export async function findClassStudent(viewer: Viewer, classId: string, studentI
 /**
  * May the viewer see this student's work on this item? Their own, an
  * admin's, or a teacher of a class the student is in now whose course holds
- * the item. One query.
+ * the item. One query. A mock interview's work is its candidate's alone,
+ * and only once the interview is over: its verdicts are held back until
+ * the report (lib/interviews).
  */
-export async function mayViewWork(viewer: Viewer, work: { userId: string; itemId: string }): Promise<boolean> {
+export async function mayViewWork(viewer: Viewer, work: { userId: string; itemId: string; interviewSessionId?: string | null }): Promise<boolean> {
+  if (work.interviewSessionId) {
+    if (work.userId !== viewer.id) return false;
+    const session = await prisma.interviewSession.findUnique({ where: { id: work.interviewSessionId }, select: { status: true } });
+    return session !== null && session.status !== "IN_PROGRESS";
+  }
   if (work.userId === viewer.id || viewer.role === "ADMIN") return true;
   if (viewer.role !== "TEACHER") return false;
   const enrolment = await prisma.enrolment.findFirst({

@@ -42,7 +42,8 @@ export async function getExercise(slug: string, viewerId: string | null) {
   const [submissions, draft, progress, best] = viewerId
     ? await Promise.all([
         prisma.submission.findMany({
-          where: { userId: viewerId, itemId: item.id },
+          // A mock interview's submissions belong to its report (and are held back while it runs).
+          where: { userId: viewerId, itemId: item.id, interviewSessionId: null },
           orderBy: { queuedAt: "desc" },
           take: 30,
           select: { id: true, status: true, verdict: true, score: true, queuedAt: true },
@@ -53,7 +54,7 @@ export async function getExercise(slug: string, viewerId: string | null) {
           select: { attempts: true, bestScore: true, solvedAt: true, hintsRevealed: true },
         }),
         prisma.submission.findFirst({
-          where: { userId: viewerId, itemId: item.id, status: "DONE", verdict: { not: "GRADER_ERROR" } },
+          where: { userId: viewerId, itemId: item.id, interviewSessionId: null, status: "DONE", verdict: { not: "GRADER_ERROR" } },
           orderBy: [{ score: "desc" }, { queuedAt: "desc" }],
           select: { id: true, score: true },
         }),

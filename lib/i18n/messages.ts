@@ -14,6 +14,7 @@ import * as matrix from "./areas/matrix";
 import * as insights from "./areas/insights";
 import * as assignments from "./areas/assignments";
 import * as regrade from "./areas/regrade";
+import * as interview from "./areas/interview";
 
 const zhCNCore = {
   "app.name": "Awaitable",
@@ -147,7 +148,7 @@ const zhCNCore = {
 
 /** The core table and each area's (lib/i18n/areas/): one catalogue. */
 const zhCN = { ...zhCNCore, ...errorPage.zhCN, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN,
-  ...classes.zhCN, ...matrix.zhCN, ...insights.zhCN, ...assignments.zhCN, ...regrade.zhCN };
+  ...classes.zhCN, ...matrix.zhCN, ...insights.zhCN, ...assignments.zhCN, ...regrade.zhCN, ...interview.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -282,7 +283,7 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
 };
 
 const en: Record<MessageKey, string> = { ...enCore, ...errorPage.en, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en,
-  ...classes.en, ...matrix.en, ...insights.en, ...assignments.en, ...regrade.en };
+  ...classes.en, ...matrix.en, ...insights.en, ...assignments.en, ...regrade.en, ...interview.en };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -8,6 +8,7 @@ import { prisma } from "../db/client";
 import type { Prisma } from "../db/client";
 import type { TGradingResult } from "../../grader/result";
 import { noteBatchGrading, recomputeProgress } from "../regrades/note-batch-grading";
+import { settleInterviewScore } from "../interviews/finish-interview";
 
 const testStatus = { passed: "PASSED", failed: "FAILED", error: "ERROR", skipped: "SKIPPED" } as const;
 
@@ -39,8 +40,17 @@ export async function recordGradingResult(
   return prisma.$transaction(async (tx) => {
     // Row lock: of two writers racing on one submission, the second sees DONE.
     const [submission] = await tx.$queryRaw<
-      { status: string; userId: string; itemId: string; queuedAt: Date; regradeOfId: string | null; regradeBatchId: string | null }[]
-    >`SELECT status::text, "userId"::text, "itemId"::text, "queuedAt", "regradeOfId"::text, "regradeBatchId"::text
+      {
+        status: string;
+        userId: string;
+        itemId: string;
+        queuedAt: Date;
+        regradeOfId: string | null;
+        regradeBatchId: string | null;
+        interviewSessionId: string | null;
+      }[]
+    >`SELECT status::text, "userId"::text, "itemId"::text, "queuedAt", "regradeOfId"::text, "regradeBatchId"::text,
+             "interviewSessionId"::text
         FROM "Submission" WHERE id = ${submissionId}::uuid FOR UPDATE`;
     if (!submission || submission.status === "DONE") return false;
     const phaseTimings: PhaseTimings = {
@@ -101,7 +111,10 @@ export async function recordGradingResult(
     // every submission's standing grading (lib/regrades/note-batch-grading.ts):
     // new tests may lower it, and it is not a new attempt of the student's.
     if (submission.regradeBatchId) await noteBatchGrading(tx, submission.regradeBatchId);
-    if (result.verdict !== "GRADER_ERROR" && submission.regradeOfId) {
+    // A mock interview's work counts for its report, not for the course's progress.
+    if (submission.interviewSessionId) {
+      await settleInterviewScore(tx, submission.interviewSessionId);
+    } else if (result.verdict !== "GRADER_ERROR" && submission.regradeOfId) {
       await recomputeProgress(tx, submission.userId, submission.itemId);
     } else if (result.verdict !== "GRADER_ERROR") {
       const score = result.score ?? 0;

@@ -18,21 +18,28 @@ type RawExecutor = { $executeRaw: (query: TemplateStringsArray, ...values: unkno
 /**
  * Queues one job through graphile-worker's own `add_job`. `queueName`: jobs
  * of one named queue run one after another, in order; `jobKey`: a second
- * job with the same key replaces a pending one instead of adding another.
+ * job with the same key replaces a pending one instead of adding another;
+ * `runAt`: not before then (graphile-worker polls for due jobs every 2 s).
  */
 export async function addJob(
   db: RawExecutor,
   task: string,
   payload: Record<string, string>,
-  options: { maxAttempts: number; queueName?: string; jobKey?: string },
+  options: { maxAttempts: number; queueName?: string; jobKey?: string; runAt?: Date },
 ): Promise<void> {
   await db.$executeRaw`SELECT graphile_worker.add_job(
     ${task}::text,
     ${JSON.stringify(payload)}::json,
     queue_name => ${options.queueName ?? null}::text,
     max_attempts => ${options.maxAttempts}::int,
-    job_key => ${options.jobKey ?? null}::text
+    job_key => ${options.jobKey ?? null}::text,
+    run_at => ${options.runAt ?? null}::timestamptz
   )`;
+}
+
+/** Drops a pending job by its key (a no-op when there is none, or it is running). */
+export async function removeJob(db: RawExecutor, jobKey: string): Promise<void> {
+  await db.$executeRaw`SELECT graphile_worker.remove_job(${jobKey}::text)`;
 }
 
 export type QueueStatus = { installed: boolean; pendingJobs: number; runningJobs: number; failedJobs: number };

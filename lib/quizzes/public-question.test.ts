@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent, normalizeOutput, type LoadedQuestion } from "../content/load-content";
 import type { TQuestion } from "../content/schemas";
-import { seededRandom } from "./draw-questions";
+import { seededRandom } from "../interviews/draw-interview";
 import { publicQuestion } from "./public-question";
 import { scoreAnswer } from "./score-answer";
 import { authoredIds, shuffleQuestion, shownOrderOf, type RandomInt } from "./shuffle-options";

@@ -23,6 +23,7 @@ export async function getSubmission(viewer: Viewer, submissionId: string) {
       id: true,
       userId: true,
       itemId: true,
+      interviewSessionId: true,
       status: true,
       verdict: true,
       score: true,
@@ -63,7 +64,7 @@ export async function getSubmission(viewer: Viewer, submissionId: string) {
     submission.status === "QUEUED"
       ? 1 + (await prisma.submission.count({ where: { status: "QUEUED", queuedAt: { lt: submission.queuedAt } } }))
       : null;
-  const { userId: _userId, result, ...visible } = submission;
+  const { userId: _userId, interviewSessionId: _interview, result, ...visible } = submission;
   // Of the stored result document, the page needs the error (its line marks the editor).
   const error = ZStoredError.safeParse(result).data?.error ?? null;
   return { ...visible, error, queuePosition };

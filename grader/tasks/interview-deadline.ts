@@ -1,0 +1,14 @@
+/**
+ * The job scheduled with every mock interview (lib/interviews/start-interview.ts)
+ * for its deadline: hands it in if the candidate did not, with no browser
+ * needed. A second delivery, or one after the candidate finished, finds it
+ * done and does nothing.
+ */
+import type { JobHelpers } from "graphile-worker";
+import { finishInterview } from "../../lib/interviews/finish-interview";
+import { ZDeadlinePayload } from "../../lib/interviews/schemas";
+
+export async function interviewDeadlineJob(payload: unknown, helpers: Pick<JobHelpers, "logger">): Promise<void> {
+  const { sessionId } = ZDeadlinePayload.parse(payload);
+  if (await finishInterview(sessionId, "deadline")) helpers.logger.info(`interview ${sessionId} handed in at its deadline`);
+}

@@ -1,0 +1,68 @@
+/**
+ * A mock interview, for its candidate only: someone else's and an unknown
+ * id answer the same 404. Work on it (answers, code, flags) is accepted
+ * while it runs and before its deadline, by the server's clock; after that
+ * it is refused, whatever the page's timer said.
+ */
+import { AppError } from "../errors";
+import { prisma, type Database, type Transaction } from "../db/client";
+import { isUuid } from "../ids";
+import { bilingual } from "../i18n/messages";
+import { ZInterviewConfig } from "./schemas";
+
+export const interviewNotFound = () => new AppError("NOT_FOUND", bilingual("interview.error.notFound"));
+export const interviewOver = () => new AppError("CONFLICT", bilingual("interview.error.over"));
+
+const sessionSelect = {
+  id: true,
+  userId: true,
+  status: true,
+  config: true,
+  startedAt: true,
+  endsAt: true,
+  finishedAt: true,
+  score: true,
+  itemSeconds: true,
+  flagged: true,
+  focusPosition: true,
+  focusAt: true,
+  activeTabId: true,
+  activeTabSeenAt: true,
+  shareToken: true,
+} as const;
+
+export async function findInterview(sessionId: string, options: { db?: Database | Transaction; lock?: boolean } = {}) {
+  const db = options.db ?? prisma;
+  if (!isUuid(sessionId)) return null;
+  // Every write takes the row's lock: a save cannot slip in after the interview was handed in.
+  if (options.lock) await db.$queryRaw`SELECT id FROM "InterviewSession" WHERE id = ${sessionId}::uuid FOR UPDATE`;
+  const session = await db.interviewSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
+  return session ? { ...session, config: ZInterviewConfig.parse(session.config) } : null;
+}
+
+export type Interview = NonNullable<Awaited<ReturnType<typeof findInterview>>>;
+
+export async function findOwnInterview(userId: string, sessionId: string, options: { db?: Database | Transaction; lock?: boolean } = {}) {
+  const session = await findInterview(sessionId, options);
+  if (!session || session.userId !== userId) throw interviewNotFound();
+  return session;
+}
+
+/** Running, and its deadline not passed: answers may still be given. */
+export function isOpen(session: Pick<Interview, "status" | "endsAt">, now: Date): boolean {
+  return session.status === "IN_PROGRESS" && now.getTime() < session.endsAt.getTime();
+}
+
+export function assertOpen(session: Pick<Interview, "status" | "endsAt">, now: Date): void {
+  if (!isOpen(session, now)) throw interviewOver();
+}
+
+/** The interview's question attempt (one per interview, made with it). */
+export async function findInterviewAttempt(sessionId: string, db: Database | Transaction = prisma) {
+  const attempt = await db.quizAttempt.findFirst({
+    where: { interviewSessionId: sessionId },
+    select: { id: true, questionIds: true, optionOrder: true, answers: { select: { questionId: true, answer: true, correct: true, score: true, answeredAt: true } } },
+  });
+  if (!attempt) throw new Error(`interview ${sessionId} has no question attempt`);
+  return attempt;
+}
