@@ -7,6 +7,8 @@ import "./styles/matrix.css";
 import "./styles/insights.css";
 import "./styles/assignments.css";
 import "./styles/regrade.css";
+import "./styles/interview.css";
+import "./styles/interview-report.css";
 import { getTranslator } from "@/lib/i18n/server";
 import { TIME_ZONE_COOKIE } from "@/lib/progress/time-zone";
 import { SiteHeader } from "@/components/site-header";

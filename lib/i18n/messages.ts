@@ -15,6 +15,7 @@ import * as insights from "./areas/insights";
 import * as assignments from "./areas/assignments";
 import * as regrade from "./areas/regrade";
 import * as interview from "./areas/interview";
+import * as interviewReport from "./areas/interview-report";
 
 const zhCNCore = {
   "app.name": "Awaitable",
@@ -148,7 +149,8 @@ const zhCNCore = {
 
 /** The core table and each area's (lib/i18n/areas/): one catalogue. */
 const zhCN = { ...zhCNCore, ...errorPage.zhCN, ...editor.zhCN, ...timeline.zhCN, ...quiz.zhCN, ...progress.zhCN, ...workspace.zhCN,
-  ...classes.zhCN, ...matrix.zhCN, ...insights.zhCN, ...assignments.zhCN, ...regrade.zhCN, ...interview.zhCN };
+  ...classes.zhCN, ...matrix.zhCN, ...insights.zhCN, ...assignments.zhCN, ...regrade.zhCN, ...interview.zhCN,
+  ...interviewReport.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -283,7 +285,8 @@ const enCore: Record<keyof typeof zhCNCore, string> = {
 };
 
 const en: Record<MessageKey, string> = { ...enCore, ...errorPage.en, ...editor.en, ...timeline.en, ...quiz.en, ...progress.en, ...workspace.en,
-  ...classes.en, ...matrix.en, ...insights.en, ...assignments.en, ...regrade.en, ...interview.en };
+  ...classes.en, ...matrix.en, ...insights.en, ...assignments.en, ...regrade.en, ...interview.en,
+  ...interviewReport.en };
 
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
