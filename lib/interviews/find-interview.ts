@@ -5,7 +5,7 @@
  * it is refused, whatever the page's timer said.
  */
 import { AppError } from "../errors";
-import { prisma, type Database, type Transaction } from "../db/client";
+import { prisma, type Database, type Prisma, type Transaction } from "../db/client";
 import { isUuid } from "../ids";
 import { bilingual } from "../i18n/messages";
 import { ZInterviewConfig } from "./schemas";
@@ -31,12 +31,28 @@ const sessionSelect = {
   shareToken: true,
 } as const;
 
+type SessionRow = Prisma.InterviewSessionGetPayload<{ select: typeof sessionSelect }>;
+
+/**
+ * The row, locked, in one statement: every save of every candidate comes
+ * here, and a statement less inside the transaction is a connection held
+ * for a round trip less (bench/interview.ts). The columns are sessionSelect's.
+ */
+async function lockSessionRow(db: Database | Transaction, sessionId: string): Promise<SessionRow | undefined> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT id, "userId", status, config, "startedAt", "endsAt", "finishedAt", score, "itemSeconds", flagged,
+           "focusPosition", "focusAt", "activeTabId", "activeTabSeenAt", "shareToken"
+      FROM "InterviewSession" WHERE id = ${sessionId}::uuid FOR UPDATE`;
+  return rows[0];
+}
+
 export async function findInterview(sessionId: string, options: { db?: Database | Transaction; lock?: boolean } = {}) {
   const db = options.db ?? prisma;
   if (!isUuid(sessionId)) return null;
   // Every write takes the row's lock: a save cannot slip in after the interview was handed in.
-  if (options.lock) await db.$queryRaw`SELECT id FROM "InterviewSession" WHERE id = ${sessionId}::uuid FOR UPDATE`;
-  const session = await db.interviewSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
+  const session = options.lock
+    ? await lockSessionRow(db, sessionId)
+    : await db.interviewSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
   return session ? { ...session, config: ZInterviewConfig.parse(session.config) } : null;
 }
 
@@ -55,6 +71,13 @@ export function isOpen(session: Pick<Interview, "status" | "endsAt">, now: Date)
 
 export function assertOpen(session: Pick<Interview, "status" | "endsAt">, now: Date): void {
   if (!isOpen(session, now)) throw interviewOver();
+}
+
+/** What a save needs of the interview's question attempt: the draw and its options' order, fixed at the start. */
+export async function findInterviewDraw(sessionId: string, db: Database | Transaction = prisma) {
+  const attempt = await db.quizAttempt.findFirst({ where: { interviewSessionId: sessionId }, select: { id: true, questionIds: true, optionOrder: true } });
+  if (!attempt) throw new Error(`interview ${sessionId} has no question attempt`);
+  return attempt;
 }
 
 /** The interview's question attempt (one per interview, made with it). */

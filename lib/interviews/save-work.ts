@@ -13,7 +13,7 @@ import { ZOptionOrder } from "../quizzes/schemas";
 import { scoreAnswer } from "../quizzes/score-answer";
 import { shownOrderOf } from "../quizzes/shuffle-options";
 import { toStoredAnswer } from "../quizzes/translate-answer";
-import { assertOpen, findInterviewAttempt, findOwnInterview, type Interview } from "./find-interview";
+import { assertOpen, findInterviewDraw, findOwnInterview, type Interview } from "./find-interview";
 import { OTHER_TAB_SECONDS } from "./formats";
 import type { TFlagRequest, TSaveInterviewAnswerRequest, TSaveInterviewCodeRequest } from "./schemas";
 
@@ -52,7 +52,7 @@ export async function withOpenInterview<T>(
 
 export async function saveInterviewAnswer(userId: string, sessionId: string, questionId: string, request: TSaveInterviewAnswerRequest) {
   return withOpenInterview(userId, sessionId, request.tabId, async (tx, session) => {
-    const attempt = await findInterviewAttempt(session.id, tx);
+    const attempt = await findInterviewDraw(session.id, tx);
     if (!attempt.questionIds.includes(questionId)) throw notInInterview();
     if (request.answer === null) {
       await tx.quizAnswer.deleteMany({ where: { attemptId: attempt.id, questionId } });
