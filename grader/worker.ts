@@ -101,7 +101,10 @@ async function main() {
     schema: QUEUE_SCHEMA,
     concurrency,
     noHandleSignals: true,
-    pollInterval: 2000,
+    // A job inserted now is announced (LISTEN/NOTIFY); one due later (an
+    // interview's deadline) is found only by this poll: it bounds how late a
+    // deadline is handed in. One cheap query per interval when idle.
+    pollInterval: 500,
     taskList,
     events,
     logger: quietLogger,

@@ -19,7 +19,7 @@ type RawExecutor = { $executeRaw: (query: TemplateStringsArray, ...values: unkno
  * Queues one job through graphile-worker's own `add_job`. `queueName`: jobs
  * of one named queue run one after another, in order; `jobKey`: a second
  * job with the same key replaces a pending one instead of adding another;
- * `runAt`: not before then (graphile-worker polls for due jobs every 2 s).
+ * `runAt`: not before then (found by the worker's poll for due jobs, every 0.5 s: grader/worker.ts).
  */
 export async function addJob(
   db: RawExecutor,
