@@ -45,11 +45,9 @@ function tabIdFor(interviewId: string): string {
   }
 }
 
-function isAnswered(item: TInterviewItem, drafts: Record<string, Draft>, codes: Record<number, string>): boolean {
-  if (item.kind === "question") {
-    const draft = drafts[item.question.id];
-    return draft ? answerOf(item.question, draft) !== null : false;
-  }
+/** A question with an answer given (an ordering left as shown was not); a task typed in or handed in. */
+function isAnswered(item: TInterviewItem, answered: Set<string>, codes: Record<number, string>): boolean {
+  if (item.kind === "question") return answered.has(item.question.id);
   return item.task.submittedAt !== null || (codes[item.task.index] ?? item.task.code) !== item.task.code || item.task.savedAt !== null;
 }
 
@@ -62,13 +60,16 @@ function isAnswered(item: TInterviewItem, drafts: Record<string, Draft>, codes: 
  */
 export function InterviewRunner(props: Props) {
   const { interview, locale } = props;
-  const text = makeText(props.messages);
+  const text = useMemo(() => makeText(props.messages), [props.messages]);
   const router = useRouter();
   const items = interview.items;
   const total = items.length;
   const [current, setCurrent] = useState(() => Math.min(Math.max(0, interview.focusPosition ?? 0), Math.max(0, total - 1)));
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
     Object.fromEntries(items.flatMap((item) => (item.kind === "question" ? [[item.question.id, draftOf(item.question, item.answer)]] : []))),
+  );
+  const [answeredIds, setAnsweredIds] = useState<Set<string>>(
+    () => new Set(items.flatMap((item) => (item.kind === "question" && item.answer !== null ? [item.question.id] : []))),
   );
   const [codes, setCodes] = useState<Record<number, string>>(() =>
     Object.fromEntries(items.flatMap((item) => (item.kind === "task" ? [[item.task.index, item.task.code]] : []))),
@@ -86,19 +87,21 @@ export function InterviewRunner(props: Props) {
   const [online, setOnline] = useState(true);
   const [serverOtherTab, setServerOtherTab] = useState(false);
   const localOtherTab = useOtherTab(interview.id);
-  const [offset, setOffset] = useState(() => Date.parse(interview.serverNow) - Date.now());
-  const [now, setNow] = useState(() => Date.now());
+  // The first render is the server's moment, the same on both sides; the device's clock takes over once mounted.
+  const [offset, setOffset] = useState(0);
+  const [now, setNow] = useState(() => Date.parse(interview.serverNow));
   const [phase, setPhase] = useState<"running" | "finishing" | "over">(interview.status === "IN_PROGRESS" ? "running" : "over");
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState<number | null>(null);
-  const [announcement, setAnnouncement] = useState("");
   const tabId = useRef<string>("");
   const queue = useRef<SaveQueue | null>(null);
-  const warned = useRef(new Set<number>());
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
   const remaining = remainingMs(interview.endsAt, now, offset);
+  // Said once by screen readers as each mark passes (the live region speaks when its text changes).
+  const warnAt = WARN_AT_MINUTES.filter((minutes) => remaining > 0 && remaining <= minutes * 60_000).at(-1);
+  const announcement = warnAt === undefined ? "" : text("interview.run.lastMinutes", { minutes: warnAt });
 
   // ── the outbox: created once; what an earlier page left unsent is shown and sent again ──
   useEffect(() => {
@@ -128,6 +131,12 @@ export function InterviewRunner(props: Props) {
         if (item?.kind === "question") {
           const draft = draftOf(item.question, (body.answer ?? null) as never);
           setDrafts((others) => ({ ...others, [item.question.id]: body.answer ? draft : emptyDraft(item.question) }));
+          setAnsweredIds((others) => {
+            const next = new Set(others);
+            if (body.answer) next.add(item.question.id);
+            else next.delete(item.question.id);
+            return next;
+          });
         }
       } else if (taskMatch && typeof body.code === "string") {
         const code = body.code;
@@ -162,6 +171,7 @@ export function InterviewRunner(props: Props) {
     if (!outcome.ok) return;
     const heartbeat = (outcome.json as { heartbeat?: { serverNow: string; status: string; otherTab: boolean } }).heartbeat;
     if (!heartbeat) return;
+    synced.current = true;
     setOffset(clockOffset(heartbeat.serverNow, sentAt, Date.now()));
     setServerOtherTab(heartbeat.otherTab);
     if (heartbeat.status !== "IN_PROGRESS") setPhase("over");
@@ -180,10 +190,21 @@ export function InterviewRunner(props: Props) {
   }, [beat]);
 
   // ── the countdown ──
+  const synced = useRef(false);
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
+    const tick = () => {
+      // Until a heartbeat measured it, the offset is the page's own: the server's moment when it was drawn.
+      if (!synced.current) setOffset(Date.parse(interview.serverNow) - Date.now());
+      synced.current = true;
+      setNow(Date.now());
+    };
+    const first = window.setTimeout(tick, 0);
+    const timer = window.setInterval(tick, 1000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [interview.serverNow]);
 
   const handIn = useCallback(async () => {
     setPhase("finishing");
@@ -199,20 +220,12 @@ export function InterviewRunner(props: Props) {
     router.push(`/interview/${interview.id}/report`);
   }, [interview.id, locale, router, text]);
 
+  // Time is up: the page hands in too (the server's job does it anyway) and opens the report.
   useEffect(() => {
-    const minutesLeft = remaining / 60_000;
-    for (const minutes of WARN_AT_MINUTES) {
-      if (minutesLeft <= minutes && minutesLeft > 0 && !warned.current.has(minutes)) {
-        warned.current.add(minutes);
-        setAnnouncement(text("interview.run.lastMinutes", { minutes }));
-      }
-    }
-    if (remaining === 0 && phase === "running") void handIn();
-  }, [remaining, phase, handIn, text]);
-
-  useEffect(() => {
-    if (saveState.kind === "over" && phase === "running") setPhase("over");
-  }, [saveState, phase]);
+    if (remaining > 0 || phase !== "running") return;
+    const timer = window.setTimeout(() => void handIn(), 0);
+    return () => window.clearTimeout(timer);
+  }, [remaining, phase, handIn]);
 
   useEffect(() => {
     if (!moved.current) return;
@@ -229,11 +242,17 @@ export function InterviewRunner(props: Props) {
     setDrafts((others) => ({ ...others, [item.question.id]: draft }));
     const answer = answerOf(item.question, draft);
     // An incomplete answer (a blank left empty) is not sent: the last complete one stands until it is.
+    if (answer) setAnsweredIds((others) => new Set(others).add(item.question.id));
     if (answer) queue.current?.put(answerKey(item.question.id), { method: "PUT", url: `/api/interviews/${interview.id}/answers/${item.question.id}`, body: { answer } });
   }
 
   function clearAnswer(item: Extract<TInterviewItem, { kind: "question" }>) {
     setDrafts((others) => ({ ...others, [item.question.id]: emptyDraft(item.question) }));
+    setAnsweredIds((others) => {
+      const next = new Set(others);
+      next.delete(item.question.id);
+      return next;
+    });
     queue.current?.put(answerKey(item.question.id), { method: "PUT", url: `/api/interviews/${interview.id}/answers/${item.question.id}`, body: { answer: null } });
   }
 
@@ -271,20 +290,21 @@ export function InterviewRunner(props: Props) {
   }
 
   function confirmHandIn() {
-    const unanswered = items.filter((item) => !isAnswered(item, drafts, codes)).length;
+    const unanswered = items.filter((item) => !isAnswered(item, answeredIds, codes)).length;
     const question = [text("interview.run.finishConfirm"), unanswered > 0 ? text("interview.run.finishUnanswered", { count: unanswered }) : ""]
       .filter(Boolean)
       .join("\n");
     if (window.confirm(question)) void handIn();
   }
 
-  const answered = useMemo(() => items.filter((item) => isAnswered(item, drafts, codes)).length, [items, drafts, codes]);
+  const answered = useMemo(() => items.filter((item) => isAnswered(item, answeredIds, codes)).length, [items, answeredIds, codes]);
 
   if (phase === "over" && interview.status !== "IN_PROGRESS") {
     return <OverNotice id={interview.id} text={text} />;
   }
 
   const item = items[current];
+  const closed = phase !== "running" || saveState.kind === "over";
   const low = remaining < 5 * 60_000;
   return (
     <div className="interview-runner">
@@ -297,7 +317,7 @@ export function InterviewRunner(props: Props) {
           {flags.size > 0 && ` · ${text("interview.run.flaggedCount", { count: flags.size })}`}
         </p>
         <SaveIndicator state={saveState} online={online} text={text} locale={locale} />
-        <button type="button" onClick={confirmHandIn} disabled={phase !== "running"}>
+        <button type="button" onClick={confirmHandIn} disabled={closed}>
           {phase === "finishing" ? text("interview.run.finishing") : text("interview.run.finish")}
         </button>
       </div>
@@ -314,7 +334,7 @@ export function InterviewRunner(props: Props) {
           {text("interview.run.timeUp")}
         </p>
       )}
-      {phase === "over" && <OverNotice id={interview.id} text={text} />}
+      {(phase === "over" || saveState.kind === "over") && <OverNotice id={interview.id} text={text} />}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -324,7 +344,7 @@ export function InterviewRunner(props: Props) {
       <nav className="interview-navigator" aria-label={text("interview.run.navigator")}>
         <ol>
           {items.map((entry, index) => {
-            const done = isAnswered(entry, drafts, codes);
+            const done = isAnswered(entry, answeredIds, codes);
             const flagged = flags.has(entry.position);
             const name = entry.kind === "question" ? String(index + 1) : `⌨ ${entry.task.index + 1}`;
             const label = [
@@ -360,7 +380,7 @@ export function InterviewRunner(props: Props) {
               {item.kind === "question" && <span className="badge">{text(`quiz.kind.${item.question.kind}`)}</span>}
             </h2>
             <span className="muted">{text("interview.run.item", { number: current + 1, total })}</span>
-            <button type="button" className="secondary" aria-pressed={flags.has(item.position)} onClick={() => void toggleFlag(item.position)} disabled={phase !== "running"}>
+            <button type="button" className="secondary" aria-pressed={flags.has(item.position)} onClick={() => void toggleFlag(item.position)} disabled={closed}>
               ⚑ {flags.has(item.position) ? text("interview.run.unflag") : text("interview.run.flag")}
             </button>
           </div>
@@ -371,7 +391,8 @@ export function InterviewRunner(props: Props) {
               draft={drafts[item.question.id] ?? emptyDraft(item.question)}
               onDraft={(draft) => changeDraft(item, draft)}
               onClear={() => clearAnswer(item)}
-              disabled={phase !== "running"}
+              answered={answeredIds.has(item.question.id)}
+              disabled={closed}
               locale={locale}
               text={text}
             />
@@ -383,7 +404,7 @@ export function InterviewRunner(props: Props) {
               onSubmit={() => void submitTask(item.task.index)}
               submitting={submitting === item.task.index}
               submitted={submitted[item.task.index] ?? null}
-              disabled={phase !== "running"}
+              disabled={closed}
               editorMessages={props.editorMessages}
               locale={locale}
               text={text}
@@ -410,6 +431,7 @@ function QuestionPane(props: {
   draft: Draft;
   onDraft: (draft: Draft) => void;
   onClear: () => void;
+  answered: boolean;
   disabled: boolean;
   locale: Locale;
   text: Text;
@@ -423,7 +445,7 @@ function QuestionPane(props: {
         <QuestionInput question={item.question} draft={draft} onChange={props.onDraft} feedback={null} locale={locale} text={text} />
       </fieldset>
       <div className="actions">
-        <button type="button" className="secondary" onClick={props.onClear} disabled={props.disabled || answerOf(item.question, draft) === null}>
+        <button type="button" className="secondary" onClick={props.onClear} disabled={props.disabled || !props.answered}>
           {text("interview.run.clear")}
         </button>
       </div>
