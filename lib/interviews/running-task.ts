@@ -16,3 +16,14 @@ export async function isRunningInterviewTask(userId: string, itemId: string, db:
 }
 
 export const lockedDuringInterview = () => new AppError("CONFLICT", bilingual("interview.error.lockedDuringInterview"));
+
+/** The questions of the candidate's running interview: practice quizzes show nothing of their keys meanwhile. */
+export async function runningInterviewQuestionIds(userId: string, db: Database | Transaction = prisma, now = new Date()): Promise<Set<string>> {
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId, interviewSession: { status: "IN_PROGRESS", endsAt: { gt: now } } },
+    select: { questionIds: true },
+  });
+  return new Set(attempts.flatMap((attempt) => attempt.questionIds));
+}
+
+export const questionInInterview = () => new AppError("CONFLICT", bilingual("interview.error.questionInInterview"));
