@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
+import { resolveTimeZone, TIME_ZONE_COOKIE } from "@/lib/progress/time-zone";
 import { authHref } from "@/lib/auth/form-text";
 import { getCurrentUser } from "@/lib/auth/session";
 import { pickMessages } from "@/lib/i18n/messages";
@@ -21,7 +23,9 @@ export default async function InterviewsPage() {
   const user = await getCurrentUser();
   const history = user ? await listInterviews(user.id) : [];
   const running = history.find((entry) => entry.running);
-  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  // In the reader's time zone (the cookie components/time-zone-cookie.tsx sets), not the server's.
+  const timeZone = resolveTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+  const dateTime = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
   const scored = history
     .filter((entry) => entry.score !== null)
     .reverse()
