@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interviewScore } from "./finish-interview";
+import { countsForScore, interviewScore } from "./finish-interview";
 import { QUESTION_POINTS, TASK_POINTS } from "./formats";
 
 describe("interviewScore", () => {
@@ -22,5 +22,15 @@ describe("interviewScore", () => {
 
   it("keeps six decimals", () => {
     expect(interviewScore([1, 0, 0], [])).toBe(0.333333);
+  });
+});
+
+describe("countsForScore", () => {
+  it("leaves out a task the grader failed on, and counts every other, handed in or not", () => {
+    expect(countsForScore({ verdict: "GRADER_ERROR" })).toBe(false);
+    expect(countsForScore({ verdict: "FAILED" })).toBe(true);
+    expect(countsForScore({ verdict: "PASSED" })).toBe(true);
+    expect(countsForScore({ verdict: null })).toBe(true);
+    expect(countsForScore(null)).toBe(true);
   });
 });
