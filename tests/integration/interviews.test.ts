@@ -21,6 +21,8 @@ import { GET as reportRoute } from "@/app/api/interviews/[id]/report/route";
 import { DELETE as unshareRoute, GET as shareStateRoute, POST as shareRoute } from "@/app/api/interviews/[id]/share/route";
 import { GET as sharedRoute } from "@/app/api/shared-interviews/[token]/route";
 import { GET as submissionRoute } from "@/app/api/submissions/[id]/route";
+import { interviewDeadlineJob } from "@/grader/tasks/interview-deadline";
+import { graderErrorResult } from "@/grader/run-harness";
 import { getExercise } from "@/lib/catalogue/get-exercise";
 import { loadContent, normalizeOutput } from "@/lib/content/load-content";
 import type { TBilingual, TQuestion } from "@/lib/content/schemas";
@@ -28,7 +30,7 @@ import { syncContent } from "@/lib/content/sync-content";
 import { prisma } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids";
 import { drawInterview } from "@/lib/interviews/draw-interview";
-import { interviewScore } from "@/lib/interviews/finish-interview";
+import { finishInterview, interviewScore } from "@/lib/interviews/finish-interview";
 import { INTERVIEW_FORMATS, INTERVIEW_LEVELS, type TInterviewFormat, type TInterviewLevel } from "@/lib/interviews/formats";
 import type { TInterviewView } from "@/lib/interviews/get-interview";
 import type { TInterviewReport } from "@/lib/interviews/get-report";
@@ -38,6 +40,7 @@ import type { TSaved } from "@/lib/interviews/save-work";
 import { ZInterviewConfig } from "@/lib/interviews/schemas";
 import type { TSharedReport, TShareState } from "@/lib/interviews/share-link";
 import { deadlineJobKey, startInterview } from "@/lib/interviews/start-interview";
+import { recordGradingResult } from "@/lib/progress/record-grading-result";
 import { migrateQueue } from "@/lib/queue/queue";
 import type { TPublicQuestion } from "@/lib/quizzes/public-question";
 import { ZOptionOrder, type TShownAnswer } from "@/lib/quizzes/schemas";
@@ -905,5 +908,119 @@ describe("sharing a report", () => {
       expect({ malformed, status: refused.status }).toEqual({ malformed, status: 404 });
       expect(errorOf(refused).message).toEqual(SHARE_NOT_FOUND);
     }
+  });
+});
+
+describe("races and repeats", () => {
+  const logger = { logger: { info: () => undefined } } as unknown as Parameters<typeof interviewDeadlineJob>[1];
+
+  it("two starts at once make one interview", async () => {
+    const user = await seedUser();
+    const [first, second] = await Promise.all([api.start(user.cookie), api.start(user.cookie)]);
+    expect([first!.status, second!.status].sort()).toEqual([200, 201]);
+    expect(idOf(first!)).toBe(idOf(second!));
+    expect(await prisma.interviewSession.count({ where: { userId: user.id } })).toBe(1);
+    expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("the same save sent many times at once is one answer", async () => {
+    const user = await seedUser();
+    const { id, view, attemptId, right } = await begin(user);
+    const question = questionsOf(view)[0]!.question;
+    const saves = await Promise.all(Array.from({ length: 6 }, () => api.answer(user.cookie, id, question.id, { answer: right(question.id) })));
+    expect(saves.map((save) => save.status)).toEqual(saves.map(() => 200));
+    expect(await prisma.quizAnswer.count({ where: { attemptId } })).toBe(1);
+  });
+
+  it("a save racing the hand-in either lands before it (and is in the report) or is refused", async () => {
+    const user = await seedUser();
+    const { id, view, right } = await begin(user);
+    const questions = questionsOf(view);
+    const [finished, ...saves] = await Promise.all([
+      api.finish(user.cookie, id),
+      ...questions.map((item) => api.answer(user.cookie, id, item.question.id, { answer: right(item.question.id) })),
+    ]);
+    expect(finished!.status).toBe(200);
+    for (const save of saves) expect([200, 409]).toContain(save.status);
+    const report = reportOf(await api.report(user.cookie, id));
+    const landed = questions.filter((_, index) => saves[index]!.status === 200).map((item) => item.question.id);
+    expect(report.questions.filter((question) => question.feedback.answer !== null).map((question) => question.question.id)).toEqual(landed);
+    expect(report.points.earned).toBe(landed.length);
+  });
+
+  it("the candidate's hand-in and the deadline's job: whichever comes first, once; a second delivery changes nothing", async () => {
+    const user = await seedUser();
+    const { id } = await begin(user);
+    const results = await Promise.all([finishInterview(id, "candidate"), finishInterview(id, "deadline")]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const once = await prisma.interviewSession.findUniqueOrThrow({ where: { id } });
+    expect(["FINISHED", "EXPIRED"]).toContain(once.status);
+    await interviewDeadlineJob({ sessionId: id }, logger);
+    await interviewDeadlineJob({ sessionId: id }, logger);
+    expect(await prisma.interviewSession.findUniqueOrThrow({ where: { id } })).toEqual(once);
+    await expect(interviewDeadlineJob({ sessionId: "not-a-uuid" }, logger)).rejects.toThrow();
+  });
+
+  it("a hand-in after the deadline counts as ended by the clock, at the deadline", async () => {
+    const user = await seedUser();
+    const { id } = await begin(user);
+    const endsAt = new Date(Date.now() - 5000);
+    await prisma.interviewSession.update({ where: { id }, data: { endsAt } });
+    expect((await api.finish(user.cookie, id)).status).toBe(200);
+    expect(await prisma.interviewSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "EXPIRED", finishedAt: endsAt });
+  });
+
+  it("at the hand-in, a task's code is submitted only when it is not the code already handed in, nor left as it started", async () => {
+    const submissionsOf = (id: string) => prisma.submission.findMany({ where: { interviewSessionId: id }, orderBy: { queuedAt: "asc" }, select: { id: true, code: true } });
+    const counted = async (id: string) => (await prisma.interviewTask.findFirstOrThrow({ where: { sessionId: id }, select: { submissionId: true } })).submissionId;
+
+    // Handed in and not changed since: nothing more.
+    const kept = await seedUser();
+    const first = await begin(kept);
+    await api.submit(kept.cookie, first.id, "0", { code: "print('final')\n" });
+    await api.finish(kept.cookie, first.id);
+    expect((await submissionsOf(first.id)).map((submission) => submission.code)).toEqual(["print('final')\n"]);
+
+    // Changed after handing in: the code as it stands is submitted and counts.
+    const changed = await seedUser();
+    const second = await begin(changed);
+    await api.submit(changed.cookie, second.id, "0", { code: "print('first try')\n" });
+    await api.code(changed.cookie, second.id, "0", { code: "print('second try')\n" });
+    await api.finish(changed.cookie, second.id);
+    const both = await submissionsOf(second.id);
+    expect(both.map((submission) => submission.code)).toEqual(["print('first try')\n", "print('second try')\n"]);
+    expect(await counted(second.id)).toBe(both[1]!.id);
+
+    // Put back to the starter (in the other language, with blanks around): never attempted.
+    const untouched = await seedUser();
+    const third = await begin(untouched);
+    const item = await prisma.interviewTask.findFirstOrThrow({ where: { sessionId: third.id }, select: { item: { select: { content: true } } } });
+    const starter = (item.item.content as { starter: TBilingual }).starter;
+    await api.code(untouched.cookie, third.id, "0", { code: "print('something')\n" });
+    await api.code(untouched.cookie, third.id, "0", { code: `\n${starter.en}\n\n` });
+    await api.finish(untouched.cookie, third.id);
+    expect(await submissionsOf(third.id)).toEqual([]);
+    expect(reportOf(await api.report(untouched.cookie, third.id)).tasks[0]).toMatchObject({ attempted: false, submission: null });
+  });
+
+  it("a grader fault is never scored against the candidate: the task is left out of the score", async () => {
+    const user = await seedUser();
+    const { id, view, right } = await begin(user);
+    const question = questionsOf(view)[0]!.question;
+    await api.answer(user.cookie, id, question.id, { answer: right(question.id) });
+    await api.submit(user.cookie, id, "0", { code: "import asyncio\nprint('mine')\n" });
+    await api.finish(user.cookie, id);
+    const pending = reportOf(await api.report(user.cookie, id));
+    expect(pending).toMatchObject({ grading: true, score: null, concepts: [], practice: [] });
+
+    const submission = await prisma.submission.findFirstOrThrow({ where: { interviewSessionId: id }, select: { id: true } });
+    const fault = graderErrorResult({ "zh-CN": "评测系统出错。", en: "The grader failed." }, "grader-error", true);
+    await recordGradingResult(submission.id, fault, { startedAt: new Date(), finishedAt: new Date(), contentHash: null });
+    const questions = INTERVIEW_FORMATS.short.questions;
+    // 1 of the 8 questions' points; the task is worth nothing either way.
+    expect((await prisma.interviewSession.findUniqueOrThrow({ where: { id } })).score).toBe(interviewScore([1, ...Array.from({ length: questions - 1 }, () => 0)], []));
+    const report = reportOf(await api.report(user.cookie, id));
+    expect(report).toMatchObject({ grading: false, score: 0.125, points: { earned: 1, total: questions } });
+    expect(report.tasks[0]!.submission).toMatchObject({ status: "DONE", verdict: "GRADER_ERROR" });
   });
 });
