@@ -135,7 +135,7 @@ async function begin(user: SeededUser, body: unknown = { format: "short", level:
 
 /** An answer that earns nothing, built from the key in the shown positions. */
 function wrongAnswer(question: TPublicQuestion, right: TShownAnswer): TShownAnswer {
-  const count = (question.kind === "single_choice" || question.kind === "multiple_choice" ? question.options.length : 0) || 0;
+  const count = question.kind === "single_choice" || question.kind === "multiple_choice" ? question.options.length : 0;
   switch (right.kind) {
     case "single_choice":
       return { kind: "single_choice", option: (right.option + 1) % count };
@@ -347,10 +347,11 @@ describe("the draw", () => {
         const { id, view } = await begin(user, { format, level });
         expect(view).toMatchObject({ format, level, minutes: INTERVIEW_FORMATS[format].minutes, status: "IN_PROGRESS" });
         await expectBalanced(await storedDraw(id), format, level);
+        const optionOrder = ZOptionOrder.parse((await storedDraw(id)).optionOrder ?? {});
         for (const item of questionsOf(view)) {
           const question = bank.get(item.question.id)!;
           const authored = authoredIds(question);
-          const shown = shownOrderOf(question, ZOptionOrder.parse((await storedDraw(id)).optionOrder ?? {}));
+          const shown = shownOrderOf(question, optionOrder);
           if (authored && shown && shown.join() !== authored.join()) shuffled += 1;
         }
         for (const seed of [1, 2, 3, 99, 123456]) await expectBalanced(await drawInterview(format, level, seed), format, level);
