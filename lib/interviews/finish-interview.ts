@@ -28,6 +28,15 @@ export function interviewScore(questionScores: number[], taskScores: number[]): 
 }
 
 /**
+ * Whether a task counts for the score: a grader fault (GRADER_ERROR) is
+ * ours, never scored against the candidate, so that task is worth nothing
+ * either way; a task never attempted counts, for 0.
+ */
+export function countsForScore(submission: { verdict: string | null } | null): boolean {
+  return submission?.verdict !== "GRADER_ERROR";
+}
+
+/**
  * Writes the score of a handed-in interview once none of its counted
  * submissions is still being graded. Called when it is handed in and by
  * every verdict of one of its submissions (lib/progress/record-grading-result.ts).
@@ -45,7 +54,7 @@ export async function settleInterviewScore(tx: Transaction, sessionId: string): 
   const scores = new Map(attempt.answers.map((answer) => [answer.questionId, answer.score]));
   const score = interviewScore(
     attempt.questionIds.map((id) => scores.get(id) ?? 0),
-    tasks.map((task) => task.submission?.score ?? 0),
+    tasks.filter((task) => countsForScore(task.submission)).map((task) => task.submission?.score ?? 0),
   );
   await tx.interviewSession.update({ where: { id: sessionId }, data: { score }, select: { id: true } });
 }
