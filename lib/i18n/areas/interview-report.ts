@@ -6,8 +6,14 @@
  */
 export const zhCN = {
   "interviewReport.pageTitle": "面试报告",
+  "interviewReport.standing": "掌握情况",
+  "interviewReport.formatLevel": "时长与难度",
+  "interviewReport.practiceMissing": "课程里暂时没有覆盖这些知识点的其他练习:可以回到上面的题目,再读一遍解析。",
 } as const;
 
 export const en: { [Key in keyof typeof zhCN]: string } = {
   "interviewReport.pageTitle": "Interview report",
+  "interviewReport.standing": "Standing",
+  "interviewReport.formatLevel": "Length and level",
+  "interviewReport.practiceMissing": "The course has no other exercise on these concepts yet: go back over the questions above and their explanations.",
 };
