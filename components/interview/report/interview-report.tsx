@@ -1,19 +1,15 @@
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
-import { pickMessages } from "@/lib/i18n/messages";
 import type { Translate } from "@/lib/i18n/server";
 import type { TInterviewReport } from "@/lib/interviews/get-report";
 import { QuizCode } from "@/components/quiz/quiz-code";
 import { ConceptTable } from "./concept-table";
 import { GradingRefresh } from "./grading-refresh";
 import { PracticeList } from "./practice-list";
+import { readerTranslate, reportMessages, type TReportReader } from "./report-messages";
 import { QuestionReview } from "./question-review";
 import { ReportSummary } from "./report-summary";
 import { TaskReview } from "./task-review";
-
-/** The strings the report's client parts read: the quiz review's, the result view's (with its timeline) and the report's own. */
-export const reportMessages = (locale: Locale) =>
-  pickMessages(locale, ["interview.", "interviewReport.", "quiz.", "exercise.", "verdict.", "test.", "timeline.", "auth.networkError"]);
 
 /**
  * The body of an interview's report, as its candidate and a share-link
@@ -21,9 +17,18 @@ export const reportMessages = (locale: Locale) =>
  * concepts, every question and task, what to practise. While a task is
  * still being graded, `pollUrl` is asked until it is done.
  */
-export function InterviewReport(props: { report: TInterviewReport; locale: Locale; t: Translate; pollUrl: string; actions: ReactNode; children?: ReactNode }) {
-  const { report, locale, t } = props;
-  const messages = reportMessages(locale);
+export function InterviewReport(props: {
+  report: TInterviewReport;
+  reader: TReportReader;
+  locale: Locale;
+  t: Translate;
+  pollUrl: string;
+  actions: ReactNode;
+  children?: ReactNode;
+}) {
+  const { report, locale, reader } = props;
+  const t = readerTranslate(props.t, reader);
+  const messages = reportMessages(locale, reader);
   // Code is drawn on the server (QuizCode) and handed to the client components ready-made.
   const questionCodes: Record<string, ReactNode> = {};
   for (const { question } of report.questions) {

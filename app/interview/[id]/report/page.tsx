@@ -5,7 +5,8 @@ import { orNotFound, requirePageUser } from "@/lib/access/page";
 import { getTranslator } from "@/lib/i18n/server";
 import { getInterviewReport } from "@/lib/interviews/get-report";
 import { getShareState } from "@/lib/interviews/share-link";
-import { InterviewReport, reportMessages } from "@/components/interview/report/interview-report";
+import { InterviewReport } from "@/components/interview/report/interview-report";
+import { reportMessages } from "@/components/interview/report/report-messages";
 import { SharePanel } from "@/components/interview/report/share-panel";
 
 export const dynamic = "force-dynamic";
@@ -34,6 +35,7 @@ export default async function InterviewReportPage({ params }: Props) {
       <h1>{t("interview.report.title")}</h1>
       <InterviewReport
         report={report}
+        reader="candidate"
         locale={locale}
         t={t}
         pollUrl={`/api/interviews/${encodeURIComponent(id)}/report`}
