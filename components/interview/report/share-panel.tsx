@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { callApi } from "@/components/api-call";
 import { makeText, type Messages } from "@/components/quiz/text";
@@ -22,6 +22,7 @@ export function SharePanel(props: { interviewId: string; token: string | null; l
   const [copied, setCopied] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const url = token ? `${origin}/interview/shared/${token}` : "";
 
   const send = async (method: "POST" | "DELETE") => {
@@ -46,7 +47,7 @@ export function SharePanel(props: { interviewId: string; token: string | null; l
       setCopied(true);
     } catch {
       // No clipboard (an insecure origin, a refusal): the link stays selected for copying by hand.
-      document.querySelector<HTMLInputElement>("#interview-share-url")?.select();
+      input.current?.select();
     }
   };
 
@@ -60,7 +61,7 @@ export function SharePanel(props: { interviewId: string; token: string | null; l
             {text("interview.share.link")}
           </label>
           <div className="interview-share-row">
-            <input id="interview-share-url" type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} data-testid="share-url" />
+            <input ref={input} id="interview-share-url" type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} data-testid="share-url" />
             <button type="button" onClick={copy} disabled={busy}>
               {text("interview.share.copy")}
             </button>
