@@ -26,6 +26,9 @@ export async function SiteHeader() {
         <Link href="/quizzes" aria-current={path?.startsWith("/quizzes") ? "page" : undefined}>
           {t("quiz.nav")}
         </Link>
+        <Link href="/interview" aria-current={path?.startsWith("/interview") ? "page" : undefined}>
+          {t("nav.interview")}
+        </Link>
         {user && (
           <Link href="/progress" aria-current={path === "/progress" ? "page" : undefined}>
             {t("progress.nav")}

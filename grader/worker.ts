@@ -69,7 +69,7 @@ async function main() {
     [GRADE_REFERENCE_TASK]: (payload, helpers) => gradeReferenceJob(payload, helpers, spawner),
     [PREVIEW_REGRADE_TASK]: (payload, helpers) => previewRegradeJob(payload, helpers, spawner),
     [APPLY_REGRADE_TASK]: (payload, helpers) => applyRegradeJob(payload, helpers),
-    [INTERVIEW_DEADLINE_TASK]: (payload, helpers) => interviewDeadlineJob(payload, helpers),
+    [INTERVIEW_DEADLINE_TASK]: (payload) => interviewDeadlineJob(payload, log),
   };
 
   const queueWorkerIds = new Set<string>();

@@ -4,11 +4,10 @@
  * needed. A second delivery, or one after the candidate finished, finds it
  * done and does nothing.
  */
-import type { JobHelpers } from "graphile-worker";
 import { finishInterview } from "../../lib/interviews/finish-interview";
 import { ZDeadlinePayload } from "../../lib/interviews/schemas";
 
-export async function interviewDeadlineJob(payload: unknown, helpers: Pick<JobHelpers, "logger">): Promise<void> {
+export async function interviewDeadlineJob(payload: unknown, log: (line: string) => void = console.log): Promise<void> {
   const { sessionId } = ZDeadlinePayload.parse(payload);
-  if (await finishInterview(sessionId, "deadline")) helpers.logger.info(`interview ${sessionId} handed in at its deadline`);
+  if (await finishInterview(sessionId, "deadline")) log(`[worker ${process.pid}] interview ${sessionId} handed in at its deadline`);
 }

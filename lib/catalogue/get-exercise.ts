@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "../db/client";
 import { hintsUnlocked, referenceUnlocked } from "../exercises/hint-unlocks";
 import { ZItemSource } from "./item-content";
+import { isRunningInterviewTask } from "../interviews/running-task";
 
 const ZBilingualText = z.object({ "zh-CN": z.string(), en: z.string() });
 const ZExerciseContent = z
@@ -39,7 +40,7 @@ export async function getExercise(slug: string, viewerId: string | null) {
   if (!item) return null;
   const content = ZExerciseContent.parse(item.content);
   const hints = content.hints ?? [];
-  const [submissions, draft, progress, best] = viewerId
+  const [submissions, draft, progress, best, interviewLock] = viewerId
     ? await Promise.all([
         prisma.submission.findMany({
           // A mock interview's submissions belong to its report (and are held back while it runs).
@@ -58,12 +59,13 @@ export async function getExercise(slug: string, viewerId: string | null) {
           orderBy: [{ score: "desc" }, { queuedAt: "desc" }],
           select: { id: true, score: true },
         }),
+        isRunningInterviewTask(viewerId, item.id),
       ])
-    : [[], null, null, null];
+    : [[], null, null, null, false];
   const attempts = progress?.attempts ?? 0;
   const solved = Boolean(progress?.solvedAt);
   const referenceAfterAttempts = item.chapter.course.referenceAfterAttempts;
-  const mayShowReference = viewerId !== null && referenceUnlocked({ attempts, solved }, referenceAfterAttempts);
+  const mayShowReference = viewerId !== null && !interviewLock && referenceUnlocked({ attempts, solved }, referenceAfterAttempts);
   return {
     id: item.id,
     slug: item.slug,
@@ -74,8 +76,8 @@ export async function getExercise(slug: string, viewerId: string | null) {
     starter: content.starter ?? DEFAULT_STARTER,
     hints: {
       total: hints.length,
-      revealed: hints.slice(0, Math.min(progress?.hintsRevealed ?? 0, hints.length)),
-      unlocked: hintsUnlocked(hints.length, attempts),
+      revealed: interviewLock ? [] : hints.slice(0, Math.min(progress?.hintsRevealed ?? 0, hints.length)),
+      unlocked: interviewLock ? 0 : hintsUnlocked(hints.length, attempts),
     },
     progress: { attempts, solved, bestScore: progress?.bestScore ?? 0 },
     draft,
@@ -83,5 +85,7 @@ export async function getExercise(slug: string, viewerId: string | null) {
     reference: mayShowReference ? (content.reference ?? null) : null,
     referenceAfterAttempts,
     submissions,
+    /** A task of the viewer's running mock interview: no hints, no reference until it is over. */
+    interviewLock,
   };
 }

@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { isUuid } from "../ids";
+import { isRunningInterviewTask, lockedDuringInterview } from "../interviews/running-task";
 import { addJob } from "../queue/queue";
 import { ZTrace } from "../../grader/result";
 import { referenceUnlocked } from "./hint-unlocks";
@@ -46,6 +47,7 @@ export async function getReferenceTimeline(userId: string, exerciseId: string): 
   if (!referenceUnlocked({ attempts: progress?.attempts ?? 0, solved: Boolean(progress?.solvedAt) }, item.chapter.course.referenceAfterAttempts)) {
     throw new AppError("FORBIDDEN", bilingual("error.referenceLocked"));
   }
+  if (await isRunningInterviewTask(userId, exerciseId)) throw lockedDuringInterview();
   if (item.grading.referenceResultHash === item.contentHash) {
     const stored = ZReferenceResult.safeParse(item.grading.referenceResult);
     if (stored.success) return { status: "ready", result: stored.data };

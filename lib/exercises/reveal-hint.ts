@@ -11,6 +11,7 @@ import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { isUuid } from "../ids";
 import { hintsUnlocked } from "./hint-unlocks";
+import { isRunningInterviewTask, lockedDuringInterview } from "../interviews/running-task";
 
 const ZHints = z.object({ hints: z.array(z.object({ "zh-CN": z.string(), en: z.string() })).optional() }).loose();
 
@@ -19,6 +20,7 @@ export async function revealHint(userId: string, exerciseId: string) {
   return prisma.$transaction(async (tx) => {
     const item = await tx.courseItem.findFirst({ where: { id: exerciseId, kind: "EXERCISE", archivedAt: null }, select: { content: true } });
     if (!item) throw new AppError("NOT_FOUND", bilingual("error.exerciseNotFound"));
+    if (await isRunningInterviewTask(userId, exerciseId, tx)) throw lockedDuringInterview();
     const hints = ZHints.parse(item.content).hints ?? [];
     // Row lock on the student's progress: two clicks at once reveal one hint.
     await tx.$executeRaw`

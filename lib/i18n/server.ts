@@ -1,11 +1,10 @@
 /** The visitor's language in server components: the cookie, else zh-CN. */
 import { cookies } from "next/headers";
-import { defaultLocale, isLocale, localeCookie, type Locale } from "./locales";
+import { localeCookie, localeFromCookie, type Locale } from "./locales";
 import { translate, type MessageKey } from "./messages";
 
 export async function getLocale(): Promise<Locale> {
-  const value = (await cookies()).get(localeCookie)?.value;
-  return isLocale(value) ? value : defaultLocale;
+  return localeFromCookie((await cookies()).get(localeCookie)?.value);
 }
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

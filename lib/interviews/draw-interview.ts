@@ -41,7 +41,7 @@ export function evenQuotas(sizes: number[], count: number): number[] {
 
 /**
  * Picks `count` distinct entries: each difficulty its even share, and
- * within that, entries bringing a concept not drawn yet first. Pure.
+ * within that, entries bringing a concept drawn least so far first. Pure.
  */
 export function drawBalanced(pool: Drawable[], count: number, seed: number): string[] {
   const next = seededRandom(seed);
@@ -49,17 +49,19 @@ export function drawBalanced(pool: Drawable[], count: number, seed: number): str
   const difficulties = [...new Set(pool.map((entry) => entry.difficulty))].sort((a, b) => a - b);
   const groups = difficulties.map((difficulty) => shuffle(pool.filter((entry) => entry.difficulty === difficulty), random));
   const quotas = evenQuotas(groups.map((group) => group.length), count);
-  const used = new Set<string>();
+  const used = new Map<string, number>();
+  // How often the entry's least drawn concept was drawn: 0 brings a new concept.
+  const staleness = (entry: Drawable) => Math.min(...entry.concepts.map((concept) => used.get(concept) ?? 0));
   const chosen = groups.map(() => [] as Drawable[]);
   // One pick at a time round the groups, so the concept spread is shared between them.
   for (let round = 0; chosen.some((picked, index) => picked.length < quotas[index]!); round += 1) {
     groups.forEach((group, index) => {
       if (chosen[index]!.length >= quotas[index]!) return;
-      const fresh = group.find((entry) => entry.concepts.some((concept) => !used.has(concept)));
-      const pick = fresh ?? group[0]!;
+      // The first (in shuffled order) of the least drawn: once every concept had a turn, none has a third before all had a second.
+      const pick = group.reduce((best, entry) => (staleness(entry) < staleness(best) ? entry : best), group[0]!);
       group.splice(group.indexOf(pick), 1);
       chosen[index]!.push(pick);
-      for (const concept of pick.concepts) used.add(concept);
+      for (const concept of pick.concepts) used.set(concept, (used.get(concept) ?? 0) + 1);
     });
   }
   return chosen.flat().map((entry) => entry.id);

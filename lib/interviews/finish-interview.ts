@@ -28,6 +28,15 @@ export function interviewScore(questionScores: number[], taskScores: number[]): 
 }
 
 /**
+ * Whether a task counts for the score: a grader fault (GRADER_ERROR) is
+ * ours, never scored against the candidate, so that task is worth nothing
+ * either way; a task never attempted counts, for 0.
+ */
+export function countsForScore(submission: { verdict: string | null } | null): boolean {
+  return submission?.verdict !== "GRADER_ERROR";
+}
+
+/**
  * Writes the score of a handed-in interview once none of its counted
  * submissions is still being graded. Called when it is handed in and by
  * every verdict of one of its submissions (lib/progress/record-grading-result.ts).
@@ -42,14 +51,20 @@ export async function settleInterviewScore(tx: Transaction, sessionId: string): 
   });
   if (tasks.some((task) => task.submission && task.submission.status !== "DONE")) return;
   const attempt = await findInterviewAttempt(sessionId, tx);
-  const score = scoreOfWork(attempt, tasks.map((task) => task.submission?.score ?? 0));
+  const score = scoreOfWork(attempt, tasks.map((task) => task.submission));
   await tx.interviewSession.update({ where: { id: sessionId }, data: { score }, select: { id: true } });
 }
 
-/** interviewScore of the attempt's answers (0 for a question left unanswered) and the tasks' scores. Pure. */
-function scoreOfWork(attempt: { questionIds: string[]; answers: { questionId: string; score: number }[] }, taskScores: number[]): number {
+/** interviewScore of the attempt's answers (0 for one left unanswered) and of the tasks that count (countsForScore). Pure. */
+function scoreOfWork(
+  attempt: { questionIds: string[]; answers: { questionId: string; score: number }[] },
+  taskSubmissions: ({ verdict: string | null; score: number | null } | null)[],
+): number {
   const scores = new Map(attempt.answers.map((answer) => [answer.questionId, answer.score]));
-  return interviewScore(attempt.questionIds.map((id) => scores.get(id) ?? 0), taskScores);
+  return interviewScore(
+    attempt.questionIds.map((id) => scores.get(id) ?? 0),
+    taskSubmissions.filter((submission) => countsForScore(submission)).map((submission) => submission?.score ?? 0),
+  );
 }
 
 /** Returns false when it was already handed in (nothing changed). */
@@ -66,7 +81,7 @@ export async function finishInterview(sessionId: string, by: FinishedBy, now = n
         itemId: true,
         code: true,
         item: { select: { content: true } },
-        submission: { select: { code: true, status: true, score: true } },
+        submission: { select: { code: true, status: true, score: true, verdict: true } },
       },
     });
     let grading = tasks.some((task) => task.submission !== null && task.submission.status !== "DONE");
@@ -94,7 +109,7 @@ export async function finishInterview(sessionId: string, by: FinishedBy, now = n
         focusAt: null,
         // What settleInterviewScore would write, from what this transaction read under the row's lock
         // (200 hand-ins at one deadline: bench/interview.ts). With a task still being graded, its verdict settles it.
-        ...(grading ? {} : { score: scoreOfWork(attempt, tasks.map((task) => task.submission?.score ?? 0)) }),
+        ...(grading ? {} : { score: scoreOfWork(attempt, tasks.map((task) => task.submission)) }),
       },
       select: { id: true },
     });

@@ -17,7 +17,7 @@ import { shownOrderOf } from "../quizzes/shuffle-options";
 import { loadLessonIndex } from "../quizzes/tutorial-references";
 import { z } from "zod";
 import { findInterview, findInterviewAttempt, findOwnInterview, interviewNotFound, isOpen, type Interview } from "./find-interview";
-import { finishInterview } from "./finish-interview";
+import { countsForScore, finishInterview } from "./finish-interview";
 import { QUESTION_POINTS, STRONG_SHARE, TASK_POINTS, type TInterviewFormat, type TInterviewLevel } from "./formats";
 import { loadInterviewTasks } from "./get-interview";
 import { conceptsOf, isUntouched } from "./task-content";
@@ -276,7 +276,9 @@ export async function buildInterviewReport(session: Interview): Promise<TIntervi
   const grading = reportTasks.some((task) => task.submission && task.submission.status !== "DONE");
   const scored = [
     ...reportQuestions.map((question) => ({ concepts: question.concepts, earned: question.feedback.score * QUESTION_POINTS, total: QUESTION_POINTS })),
-    ...reportTasks.map((task) => ({ concepts: task.concepts, earned: (task.submission?.score ?? 0) * TASK_POINTS, total: TASK_POINTS })),
+    ...reportTasks
+      .filter((task) => countsForScore(task.submission))
+      .map((task) => ({ concepts: task.concepts, earned: (task.submission?.score ?? 0) * TASK_POINTS, total: TASK_POINTS })),
   ];
   const concepts = grading ? [] : conceptBreakdown(scored);
   const weak = concepts.filter((concept) => !concept.strong).map((concept) => concept.concept);

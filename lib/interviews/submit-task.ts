@@ -10,6 +10,7 @@ import { bilingual } from "../i18n/messages";
 import type { Transaction } from "../db/client";
 import { enqueueGrading, RATE_WINDOW_SECONDS, submissionRateLimit } from "../submissions/create-submission";
 import { findInterviewTask, withOpenInterview } from "./save-work";
+import { assertOpen, findOwnInterview } from "./find-interview";
 import type { TSubmitInterviewTaskRequest } from "./schemas";
 
 /** A submission of a task's code, counted for it, queued for grading (with the rows it belongs to). */
@@ -28,6 +29,8 @@ export async function submitTaskCode(tx: Transaction, session: { id: string; use
 }
 
 export async function submitInterviewTask(userId: string, sessionId: string, index: number, request: TSubmitInterviewTaskRequest) {
+  // Refused before a token is spent: an interview that is over costs nothing (the transaction below checks again, under the lock).
+  assertOpen(await findOwnInterview(userId, sessionId), new Date());
   const limit = submissionRateLimit();
   await spendOrThrow([{ key: `submit:user:${userId}`, bucket: { capacity: limit, perSecond: limit / RATE_WINDOW_SECONDS } }], (seconds) =>
     bilingual("error.rateLimited", () => ({ limit, seconds })),

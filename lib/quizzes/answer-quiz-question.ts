@@ -15,6 +15,7 @@ import { scoreAnswer } from "./score-answer";
 import { shownOrderOf } from "./shuffle-options";
 import { toStoredAnswer } from "./translate-answer";
 import { loadLessonIndex } from "./tutorial-references";
+import { questionInInterview, runningInterviewQuestionIds } from "../interviews/running-task";
 
 export const attemptFinished = () => new AppError("CONFLICT", bilingual("quiz.error.attemptFinished"));
 export const alreadyAnswered = () => new AppError("CONFLICT", bilingual("quiz.error.alreadyAnswered"));
@@ -31,6 +32,7 @@ export async function answerQuizQuestion(userId: string, attemptId: string, requ
         throw new AppError("INVALID_REQUEST", bilingual("quiz.error.notInAttempt"));
       }
       if (attempt.answers.some((answer) => answer.questionId === request.questionId)) throw alreadyAnswered();
+      if ((await runningInterviewQuestionIds(userId, tx)).has(request.questionId)) throw questionInInterview();
       const stored = (await loadQuestions([request.questionId], tx)).get(request.questionId);
       if (!stored) throw new AppError("INVALID_REQUEST", bilingual("quiz.error.notInAttempt"));
 

@@ -23,7 +23,13 @@ export type TQuizAttemptView = {
   questions: TAttemptQuestion[];
 };
 
-export function buildAttemptView(attempt: OwnAttempt, questions: Map<string, StoredQuestion>, lessons: LessonIndex): TQuizAttemptView {
+/** `withheld`: questions of the learner's running mock interview, whose feedback waits until it is over. */
+export function buildAttemptView(
+  attempt: OwnAttempt,
+  questions: Map<string, StoredQuestion>,
+  lessons: LessonIndex,
+  withheld: ReadonlySet<string> = new Set(),
+): TQuizAttemptView {
   const optionOrder = ZOptionOrder.parse(attempt.optionOrder ?? {});
   const answers = new Map(attempt.answers.map((answer) => [answer.questionId, answer]));
   const finished = attempt.submittedAt !== null;
@@ -42,7 +48,7 @@ export function buildAttemptView(attempt: OwnAttempt, questions: Map<string, Sto
       return [
         {
           question: publicQuestion(stored.question, shownOrder),
-          feedback: recorded || finished ? questionFeedback(stored, shownOrder, recorded, lessons) : null,
+          feedback: (recorded || finished) && !withheld.has(questionId) ? questionFeedback(stored, shownOrder, recorded, lessons) : null,
         },
       ];
     }),

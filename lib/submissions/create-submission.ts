@@ -9,6 +9,7 @@ import { prisma } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { spendOrThrow } from "../http/rate-limit";
 import { addJob } from "../queue/queue";
+import { isRunningInterviewTask, lockedDuringInterview } from "../interviews/running-task";
 import { GRADE_TASK, type TCreateSubmissionRequest } from "./schemas";
 
 export const RATE_WINDOW_SECONDS = 60;
@@ -27,6 +28,8 @@ export async function createSubmission(userId: string, request: TCreateSubmissio
     select: { id: true, contentHash: true },
   });
   if (!exercise) throw new AppError("NOT_FOUND", bilingual("error.exerciseNotFound"));
+  // Its verdict would tell what the interview holds back: hand it in there instead.
+  if (await isRunningInterviewTask(userId, exercise.id)) throw lockedDuringInterview();
 
   // One atomic statement decides (lib/http/rate-limit.ts): parallel submissions cannot all pass.
   const limit = submissionRateLimit();

@@ -47,6 +47,11 @@ export default async function ExercisePage({ params }: Props) {
               {t("exercise.attemptsCount", { count: exercise.progress.attempts })}
             </p>
           )}
+          {exercise.interviewLock && (
+            <p className="interview-warning" role="status">
+              {t("interview.exerciseLocked")}
+            </p>
+          )}
           {prompt && <Markdown>{prompt}</Markdown>}
           <Hints
             exerciseId={exercise.id}

@@ -131,6 +131,9 @@ export const zhCN = {
   "interview.error.emptyBank": "题库里没有可以抽取的题目,请先同步课程内容。",
   "interview.error.shareRunning": "面试结束后才能分享报告。",
   "interview.error.shareNotFound": "这个分享链接不存在或已被撤销。",
+  "interview.error.lockedDuringInterview": "这道题是你正在进行的模拟面试中的编程题:面试结束前不能在这里提交、查看提示或参考答案(请在面试页面作答)。",
+  "interview.error.questionInInterview": "这道题也在你正在进行的模拟面试中:面试结束前,这里不能作答,也不显示答案和解析。",
+  "interview.exerciseLocked": "这道题出现在你正在进行的模拟面试中:面试结束前,这里不能提交,提示和参考答案也都不可见。",
 } as const;
 
 export const en: { [Key in keyof typeof zhCN]: string } = {
@@ -261,4 +264,7 @@ export const en: { [Key in keyof typeof zhCN]: string } = {
   "interview.error.emptyBank": "The bank holds nothing to draw from: sync the course content first.",
   "interview.error.shareRunning": "A report can be shared once the interview is over.",
   "interview.error.shareNotFound": "This share link does not exist or was revoked.",
+  "interview.error.lockedDuringInterview": "This exercise is a coding task of your running mock interview: until the interview is over it cannot be submitted here and its hints and reference solution stay hidden (answer it in the interview).",
+  "interview.error.questionInInterview": "This question is also in your running mock interview: until it is over it cannot be answered here, and its answer and explanation stay hidden.",
+  "interview.exerciseLocked": "This exercise is in your running mock interview: until it is over, it cannot be submitted here and its hints and reference solution stay hidden.",
 };
