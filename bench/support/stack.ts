@@ -8,8 +8,17 @@ import path from "node:path";
 import { createTestDatabase, startTestServer } from "../../tests/support/test-database";
 import { sleep } from "./stats";
 
-export async function startStack(port: number, environment: Record<string, string> = {}): Promise<{ base: string; stop: () => Promise<void> }> {
-  if (process.env.BENCH_URL) return { base: process.env.BENCH_URL, stop: async () => undefined };
+export type Stack = {
+  base: string;
+  /** The stack's database (BENCH_DATABASE_URL with BENCH_URL), for benches that also act in-process. */
+  databaseUrl: string | undefined;
+  /** The process group of the stack's processes (web app, worker), to read their CPU; none with BENCH_URL. */
+  processGroup: number | undefined;
+  stop: () => Promise<void>;
+};
+
+export async function startStack(port: number, environment: Record<string, string> = {}): Promise<Stack> {
+  if (process.env.BENCH_URL) return { base: process.env.BENCH_URL, databaseUrl: process.env.BENCH_DATABASE_URL, processGroup: undefined, stop: async () => undefined };
   process.env.TEST_EMBEDDED_POSTGRES_PORT ??= "54349";
   const server = await startTestServer();
   const database = await createTestDatabase(server.adminUrl, { migrate: false });
@@ -38,6 +47,8 @@ export async function startStack(port: number, environment: Record<string, strin
   }
   return {
     base,
+    databaseUrl: environment.DATABASE_URL ?? database.url,
+    processGroup: stack.pid,
     stop: async () => {
       if (stack.pid) process.kill(-stack.pid, "SIGTERM");
       await new Promise((resolve) => stack.once("exit", resolve));
