@@ -148,6 +148,12 @@ export function InterviewRunner(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [interview.id]);
 
+  // The editor's code is a chunk of its own, loaded when first shown: fetch it now, so a coding
+  // task opened after the connection dropped still gets its editor.
+  useEffect(() => {
+    if (items.some((entry) => entry.kind === "task")) void import("../code-editor-view").catch(() => undefined);
+  }, [items]);
+
   // ── online / offline, as the browser sees it; back online, the outbox is sent at once ──
   useEffect(() => {
     const update = () => {

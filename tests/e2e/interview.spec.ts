@@ -131,9 +131,9 @@ test("a candidate's short interview: nothing lost on reload or offline, a report
   await expect(page.getByRole("heading", { name: "面试报告", level: 1 })).toBeVisible();
   // Once the coding task is graded the score and the concepts appear.
   await expect(page.getByText(/\d+(\.\d+)? \/ 12 分/)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("heading", { name: "按知识点" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "逐题回顾" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "编程题" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "按知识点", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "逐题回顾", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "编程题", exact: true })).toBeVisible();
 
   // The share link, opened signed out.
   await page.getByRole("button", { name: "生成分享链接" }).click();
