@@ -58,6 +58,19 @@ export async function findInterview(sessionId: string, options: { db?: Database 
 
 export type Interview = NonNullable<Awaited<ReturnType<typeof findInterview>>>;
 
+/** What every view of an interview opens with: which one, its length and level, when it began and ends. */
+export function interviewHeader(session: Interview) {
+  return {
+    id: session.id,
+    status: session.status,
+    format: session.config.format,
+    level: session.config.level,
+    minutes: session.config.minutes,
+    startedAt: session.startedAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+  };
+}
+
 export async function findOwnInterview(userId: string, sessionId: string, options: { db?: Database | Transaction; lock?: boolean } = {}) {
   const session = await findInterview(sessionId, options);
   if (!session || session.userId !== userId) throw interviewNotFound();

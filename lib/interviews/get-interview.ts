@@ -12,7 +12,7 @@ import { publicQuestion, type TPublicQuestion } from "../quizzes/public-question
 import { ZOptionOrder, ZStoredAnswer, type TShownAnswer } from "../quizzes/schemas";
 import { shownOrderOf } from "../quizzes/shuffle-options";
 import { toShownAnswer } from "../quizzes/translate-answer";
-import { findInterviewAttempt, findOwnInterview, type Interview } from "./find-interview";
+import { findInterviewAttempt, findOwnInterview, interviewHeader, type Interview } from "./find-interview";
 import type { TInterviewFormat, TInterviewLevel } from "./formats";
 import { promptOf } from "./task-content";
 
@@ -101,13 +101,7 @@ export async function viewOfInterview(session: Interview, db: Database | Transac
     };
   });
   return {
-    id: session.id,
-    status: session.status,
-    format: session.config.format,
-    level: session.config.level,
-    minutes: session.config.minutes,
-    startedAt: session.startedAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
+    ...interviewHeader(session),
     serverNow: new Date().toISOString(),
     focusPosition: session.focusPosition,
     items: [...questionItems, ...taskItems],

@@ -10,13 +10,14 @@ import { prisma } from "../db/client";
 import type { TBilingual } from "../content/schemas";
 import { ZErrorDetail, type TTrace } from "../../grader/result";
 import { loadQuestions } from "../quizzes/find-quiz";
+import { storedErrorOf, testResultsSelect } from "../submissions/get-submission";
 import { publicQuestion, type TPublicQuestion } from "../quizzes/public-question";
 import { questionFeedback, type TQuestionFeedback } from "../quizzes/question-feedback";
 import { ZOptionOrder, ZStoredAnswer } from "../quizzes/schemas";
 import { shownOrderOf } from "../quizzes/shuffle-options";
 import { loadLessonIndex } from "../quizzes/tutorial-references";
 import { z } from "zod";
-import { findInterview, findInterviewAttempt, findOwnInterview, interviewNotFound, isOpen, type Interview } from "./find-interview";
+import { findInterview, findInterviewAttempt, findOwnInterview, interviewHeader, interviewNotFound, isOpen, type Interview } from "./find-interview";
 import { countsForScore, finishInterview } from "./finish-interview";
 import { QUESTION_POINTS, STRONG_SHARE, TASK_POINTS, type TInterviewFormat, type TInterviewLevel } from "./formats";
 import { loadInterviewTasks } from "./get-interview";
@@ -130,7 +131,6 @@ export function conceptBreakdown(items: { concepts: string[]; earned: number; to
     .sort((a, b) => a.share - b.share || b.total - a.total || a.concept.localeCompare(b.concept));
 }
 
-const ZStoredError = z.object({ error: ZErrorDetail.nullable().optional() }).loose();
 const PRACTICE_MAX = 6;
 
 async function loadPractice(userId: string, weak: string[], exclude: string[]): Promise<TPractice[]> {
@@ -184,25 +184,7 @@ async function loadTaskSubmissions(ids: string[]) {
       trace: true,
       code: true,
       result: true,
-      testResults: {
-        orderBy: { position: "asc" },
-        select: {
-          testId: true,
-          nameZh: true,
-          nameEn: true,
-          status: true,
-          weight: true,
-          messageZh: true,
-          messageEn: true,
-          durationSeconds: true,
-          expectedSeconds: true,
-          toleranceSeconds: true,
-          trace: true,
-          stdout: true,
-          stderr: true,
-          error: true,
-        },
-      },
+      testResults: testResultsSelect,
     },
   });
   return new Map(
@@ -215,7 +197,7 @@ async function loadTaskSubmissions(ids: string[]) {
           queuedAt: row.queuedAt.toISOString(),
           queuePosition: null,
           trace: row.trace as TTrace | null,
-          error: ZStoredError.safeParse(result).data?.error ?? null,
+          error: storedErrorOf(result),
           testResults: row.testResults.map((test) => ({
             ...test,
             trace: test.trace as TTrace | null,
@@ -285,13 +267,7 @@ export async function buildInterviewReport(session: Interview): Promise<TIntervi
   const finishedAt = session.finishedAt ?? session.endsAt;
   const earned = scored.reduce((sum, item) => sum + item.earned, 0);
   return {
-    id: session.id,
-    status: session.status,
-    format: session.config.format,
-    level: session.config.level,
-    minutes: session.config.minutes,
-    startedAt: session.startedAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
+    ...interviewHeader(session),
     finishedAt: session.finishedAt?.toISOString() ?? null,
     timeUsedSeconds: Math.max(0, Math.round((finishedAt.getTime() - session.startedAt.getTime()) / 1000)),
     score: grading ? null : session.score,

@@ -14,6 +14,30 @@ import { mayViewWork, type Viewer } from "../access/access";
 
 const ZStoredError = z.object({ error: ZErrorDetail.nullable().optional() }).loose();
 
+/** The stored result document's error (its line marks the editor); null when it has none. */
+export const storedErrorOf = (result: unknown) => ZStoredError.safeParse(result).data?.error ?? null;
+
+/** Each test of a submission as the result view shows it, in order: its own run, output and error. */
+export const testResultsSelect = {
+  orderBy: { position: "asc" },
+  select: {
+    testId: true,
+    nameZh: true,
+    nameEn: true,
+    status: true,
+    weight: true,
+    messageZh: true,
+    messageEn: true,
+    durationSeconds: true,
+    expectedSeconds: true,
+    toleranceSeconds: true,
+    trace: true,
+    stdout: true,
+    stderr: true,
+    error: true,
+  },
+} as const;
+
 
 export async function getSubmission(viewer: Viewer, submissionId: string) {
   if (!isUuid(submissionId)) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
@@ -38,25 +62,7 @@ export async function getSubmission(viewer: Viewer, submissionId: string) {
       trace: true,
       code: true,
       result: true,
-      testResults: {
-        orderBy: { position: "asc" },
-        select: {
-          testId: true,
-          nameZh: true,
-          nameEn: true,
-          status: true,
-          weight: true,
-          messageZh: true,
-          messageEn: true,
-          durationSeconds: true,
-          expectedSeconds: true,
-          toleranceSeconds: true,
-          trace: true,
-          stdout: true,
-          stderr: true,
-          error: true,
-        },
-      },
+      testResults: testResultsSelect,
     },
   });
   if (!submission || !(await mayViewWork(viewer, submission))) throw new AppError("NOT_FOUND", bilingual("error.submissionNotFound"));
@@ -66,6 +72,6 @@ export async function getSubmission(viewer: Viewer, submissionId: string) {
       : null;
   const { userId: _userId, interviewSessionId: _interview, result, ...visible } = submission;
   // Of the stored result document, the page needs the error (its line marks the editor).
-  const error = ZStoredError.safeParse(result).data?.error ?? null;
+  const error = storedErrorOf(result);
   return { ...visible, error, queuePosition };
 }
