@@ -212,13 +212,19 @@ export function InterviewRunner(props: Props) {
     };
   }, [interview.serverNow]);
 
-  const handIn = useCallback(async () => {
+  /** `byClock`: the time ran out; if the server cannot be reached, its own job hands in and the page stops there. */
+  const handIn = useCallback(async (byClock: boolean) => {
     setPhase("finishing");
     await queue.current?.flush();
     const outcome = await callApi("POST", `/api/interviews/${interview.id}/finish`, locale, {});
     if (!outcome.ok && outcome.status !== 409) {
-      setPhase("running");
       setError(outcome.message ?? text("auth.networkError"));
+      if (!byClock) {
+        setPhase("running");
+        return;
+      }
+      queue.current?.stop();
+      setPhase("over");
       return;
     }
     queue.current?.stop();
@@ -229,7 +235,7 @@ export function InterviewRunner(props: Props) {
   // Time is up: the page hands in too (the server's job does it anyway) and opens the report.
   useEffect(() => {
     if (remaining > 0 || phase !== "running") return;
-    const timer = window.setTimeout(() => void handIn(), 0);
+    const timer = window.setTimeout(() => void handIn(true), 0);
     return () => window.clearTimeout(timer);
   }, [remaining, phase, handIn]);
 
@@ -300,7 +306,7 @@ export function InterviewRunner(props: Props) {
     const question = [text("interview.run.finishConfirm"), unanswered > 0 ? text("interview.run.finishUnanswered", { count: unanswered }) : ""]
       .filter(Boolean)
       .join("\n");
-    if (window.confirm(question)) void handIn();
+    if (window.confirm(question)) void handIn(false);
   }
 
   const answered = useMemo(() => items.filter((item) => isAnswered(item, answeredIds, codes)).length, [items, answeredIds, codes]);
