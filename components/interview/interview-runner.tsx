@@ -486,7 +486,8 @@ function TaskPane(props: {
         <summary>
           {text("interview.run.taskPrompt")}: {item.task.title[locale]}
         </summary>
-        <Markdown>{item.task.prompt[locale]}</Markdown>
+        {/* The title is the summary's: a prompt's own opening heading would say it twice (and be a second h1). */}
+        <Markdown>{item.task.prompt[locale].replace(/^\s*# [^\n]*\n/, "")}</Markdown>
       </details>
       <h3 id={labelId}>{text("interview.run.editor")}</h3>
       <CodeEditor key={item.task.index} value={code} onChange={props.onCode} onSubmit={props.onSubmit} labelledBy={labelId} readOnly={props.disabled} messages={props.editorMessages} />

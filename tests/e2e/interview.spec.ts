@@ -4,6 +4,7 @@
 // offline (answers and code kept on the device, sent once back online),
 // hands a coding task in, hands the interview in, reads the report, makes a
 // share link, opens it signed out, revokes it and sees it stop working.
+import pg from "pg";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signUp } from "./support/student";
 
@@ -158,4 +159,36 @@ test("a candidate's short interview: nothing lost on reload or offline, a report
   await page.goto("/interview");
   await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("table")).toContainText(/\d+%/);
+});
+
+test("the deadline: the countdown runs out, the page hands in by itself, and the server refuses anything later", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, "deadline");
+  await page.goto("/interview");
+  await page.getByRole("button", { name: "开始面试" }).click();
+  await expect(page).toHaveURL(/\/interview\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop()!;
+  await answerShown(item(page));
+  await waitSaved(page);
+
+  // The deadline moved to a few seconds from now (the server's clock): the page counts down to it after a reload.
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "InterviewSession" SET "endsAt" = now() + interval '8 seconds' WHERE id = $1`, [id]);
+  } finally {
+    await client.end();
+  }
+  await page.reload();
+  // Either the page counted down and handed in, or (a slow machine) the deadline passed first and the server sent the report.
+  await expect(page).toHaveURL(new RegExp(`/interview/${id}/report$`), { timeout: 60_000 });
+  await expect(page.getByRole("heading", { name: "面试报告", level: 1 })).toBeVisible();
+  await expect(page.getByText("到时自动交卷").first()).toBeVisible();
+
+  const late = await page.request.put(`/api/interviews/${id}/flags`, { data: { position: 0, flagged: true }, headers: { origin: new URL(page.url()).origin } });
+  expect(late.status()).toBe(409);
+  expect(((await late.json()) as { error: { message: { "zh-CN": string } } }).error.message["zh-CN"]).toContain("面试已经结束");
+  // Going back to the interview's page opens the report.
+  await page.goto(`/interview/${id}`);
+  await expect(page).toHaveURL(new RegExp(`/interview/${id}/report$`));
 });
