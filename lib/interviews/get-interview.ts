@@ -9,8 +9,8 @@ import { prisma, type Database, type Transaction } from "../db/client";
 import type { TBilingual } from "../content/schemas";
 import { loadQuestions } from "../quizzes/find-quiz";
 import { publicQuestion, type TPublicQuestion } from "../quizzes/public-question";
-import { ZOptionOrder, ZStoredAnswer, type TShownAnswer } from "../quizzes/schemas";
-import { shownOrderOf } from "../quizzes/shuffle-options";
+import type { TShownAnswer } from "../quizzes/schemas";
+import { attemptQuestions } from "../quizzes/attempt-questions";
 import { toShownAnswer } from "../quizzes/translate-answer";
 import { findInterviewAttempt, findOwnInterview, interviewHeader, type Interview } from "./find-interview";
 import type { TInterviewFormat, TInterviewLevel } from "./formats";
@@ -64,24 +64,14 @@ export async function loadInterviewTasks(sessionId: string, db: Database | Trans
 export async function viewOfInterview(session: Interview, db: Database | Transaction = prisma): Promise<TInterviewView> {
   const attempt = await findInterviewAttempt(session.id, db);
   const [questions, tasks] = await Promise.all([loadQuestions(attempt.questionIds, db), loadInterviewTasks(session.id, db)]);
-  const optionOrder = ZOptionOrder.parse(attempt.optionOrder ?? {});
-  const answers = new Map(attempt.answers.map((answer) => [answer.questionId, answer]));
   const flagged = new Set(session.flagged);
-  const questionItems: TInterviewItem[] = attempt.questionIds.flatMap((questionId, position) => {
-    const stored = questions.get(questionId);
-    if (!stored) return [];
-    const shownOrder = shownOrderOf(stored.question, optionOrder);
-    const answer = answers.get(questionId);
-    return [
-      {
-        position,
-        kind: "question" as const,
-        question: publicQuestion(stored.question, shownOrder),
-        answer: answer ? toShownAnswer(shownOrder, ZStoredAnswer.parse(answer.answer)) : null,
-        flagged: flagged.has(position),
-      },
-    ];
-  });
+  const questionItems: TInterviewItem[] = attemptQuestions(attempt, questions).map(({ position, stored, shownOrder, recorded }) => ({
+    position,
+    kind: "question" as const,
+    question: publicQuestion(stored.question, shownOrder),
+    answer: recorded ? toShownAnswer(shownOrder, recorded.answer) : null,
+    flagged: flagged.has(position),
+  }));
   const taskItems: TInterviewItem[] = tasks.map((task) => {
     const position = attempt.questionIds.length + task.position;
     return {

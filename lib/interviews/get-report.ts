@@ -13,8 +13,7 @@ import { loadQuestions } from "../quizzes/find-quiz";
 import { storedErrorOf, testResultsSelect } from "../submissions/get-submission";
 import { publicQuestion, type TPublicQuestion } from "../quizzes/public-question";
 import { questionFeedback, type TQuestionFeedback } from "../quizzes/question-feedback";
-import { ZOptionOrder, ZStoredAnswer } from "../quizzes/schemas";
-import { shownOrderOf } from "../quizzes/shuffle-options";
+import { attemptQuestions } from "../quizzes/attempt-questions";
 import { loadLessonIndex } from "../quizzes/tutorial-references";
 import { z } from "zod";
 import { findInterview, findInterviewAttempt, findOwnInterview, interviewHeader, interviewNotFound, isOpen, type Interview } from "./find-interview";
@@ -217,28 +216,17 @@ export async function buildInterviewReport(session: Interview): Promise<TIntervi
     loadInterviewTasks(session.id),
   ]);
   const submissions = await loadTaskSubmissions(tasks.flatMap((task) => (task.submission ? [task.submission.id] : [])));
-  const optionOrder = ZOptionOrder.parse(attempt.optionOrder ?? {});
-  const answers = new Map(attempt.answers.map((answer) => [answer.questionId, answer]));
   const flagged = new Set(session.flagged);
   const seconds = (position: number) => session.itemSeconds[position] ?? 0;
 
-  const reportQuestions: TReportQuestion[] = attempt.questionIds.flatMap((questionId, position) => {
-    const stored = questions.get(questionId);
-    if (!stored) return [];
-    const shownOrder = shownOrderOf(stored.question, optionOrder);
-    const answer = answers.get(questionId);
-    const recorded = answer ? { answer: ZStoredAnswer.parse(answer.answer), correct: answer.correct, score: answer.score } : null;
-    return [
-      {
-        position,
-        question: publicQuestion(stored.question, shownOrder),
-        feedback: questionFeedback(stored, shownOrder, recorded, lessons),
-        concepts: stored.question.concepts,
-        seconds: seconds(position),
-        flagged: flagged.has(position),
-      },
-    ];
-  });
+  const reportQuestions: TReportQuestion[] = attemptQuestions(attempt, questions).map(({ position, stored, shownOrder, recorded }) => ({
+    position,
+    question: publicQuestion(stored.question, shownOrder),
+    feedback: questionFeedback(stored, shownOrder, recorded, lessons),
+    concepts: stored.question.concepts,
+    seconds: seconds(position),
+    flagged: flagged.has(position),
+  }));
   const reportTasks: TReportTask[] = tasks.map((task) => {
     const position = attempt.questionIds.length + task.position;
     return {

@@ -8,8 +8,8 @@ import type { TBilingual } from "../content/schemas";
 import type { OwnAttempt } from "./find-own-attempt";
 import { publicQuestion, type TPublicQuestion } from "./public-question";
 import { questionFeedback, type TQuestionFeedback } from "./question-feedback";
-import { ZOptionOrder, ZStoredAnswer, type StoredQuestion } from "./schemas";
-import { shownOrderOf } from "./shuffle-options";
+import type { StoredQuestion } from "./schemas";
+import { attemptQuestions } from "./attempt-questions";
 import type { LessonIndex } from "./tutorial-references";
 
 export type TAttemptQuestion = { question: TPublicQuestion; feedback: TQuestionFeedback | null };
@@ -30,8 +30,6 @@ export function buildAttemptView(
   lessons: LessonIndex,
   withheld: ReadonlySet<string> = new Set(),
 ): TQuizAttemptView {
-  const optionOrder = ZOptionOrder.parse(attempt.optionOrder ?? {});
-  const answers = new Map(attempt.answers.map((answer) => [answer.questionId, answer]));
   const finished = attempt.submittedAt !== null;
   return {
     id: attempt.id,
@@ -39,18 +37,9 @@ export function buildAttemptView(
     startedAt: attempt.startedAt.toISOString(),
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     score: attempt.score,
-    questions: attempt.questionIds.flatMap((questionId) => {
-      const stored = questions.get(questionId);
-      if (!stored) return [];
-      const shownOrder = shownOrderOf(stored.question, optionOrder);
-      const answer = answers.get(questionId);
-      const recorded = answer ? { answer: ZStoredAnswer.parse(answer.answer), correct: answer.correct, score: answer.score } : null;
-      return [
-        {
-          question: publicQuestion(stored.question, shownOrder),
-          feedback: (recorded || finished) && !withheld.has(questionId) ? questionFeedback(stored, shownOrder, recorded, lessons) : null,
-        },
-      ];
-    }),
+    questions: attemptQuestions(attempt, questions).map(({ questionId, stored, shownOrder, recorded }) => ({
+      question: publicQuestion(stored.question, shownOrder),
+      feedback: (recorded || finished) && !withheld.has(questionId) ? questionFeedback(stored, shownOrder, recorded, lessons) : null,
+    })),
   };
 }
