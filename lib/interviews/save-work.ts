@@ -9,10 +9,7 @@ import { AppError } from "../errors";
 import { prisma, type Transaction } from "../db/client";
 import { bilingual } from "../i18n/messages";
 import { loadQuestions } from "../quizzes/find-quiz";
-import { ZOptionOrder } from "../quizzes/schemas";
-import { scoreAnswer } from "../quizzes/score-answer";
-import { shownOrderOf } from "../quizzes/shuffle-options";
-import { toStoredAnswer } from "../quizzes/translate-answer";
+import { scoreShownAnswer } from "../quizzes/translate-answer";
 import { assertOpen, findInterviewDraw, findOwnInterview, type Interview } from "./find-interview";
 import { OTHER_TAB_SECONDS } from "./formats";
 import type { TFlagRequest, TSaveInterviewAnswerRequest, TSaveInterviewCodeRequest } from "./schemas";
@@ -60,9 +57,7 @@ export async function saveInterviewAnswer(userId: string, sessionId: string, que
     }
     const stored = (await loadQuestions([questionId], tx)).get(questionId);
     if (!stored) throw notInInterview();
-    const shownOrder = shownOrderOf(stored.question, ZOptionOrder.parse(attempt.optionOrder ?? {}));
-    const answer = toStoredAnswer(stored.question, shownOrder, request.answer);
-    const { correct, score } = scoreAnswer(stored.question, answer);
+    const { answer, correct, score } = scoreShownAnswer(stored.question, attempt.optionOrder, request.answer);
     await tx.quizAnswer.upsert({
       where: { attemptId_questionId: { attemptId: attempt.id, questionId } },
       create: { attemptId: attempt.id, questionId, answer, correct, score },

@@ -10,10 +10,8 @@ import { bilingual } from "../i18n/messages";
 import { findOwnAttempt } from "./find-own-attempt";
 import { loadQuestions } from "./find-quiz";
 import { questionFeedback, type TQuestionFeedback } from "./question-feedback";
-import { ZOptionOrder, type TAnswerQuizQuestionRequest } from "./schemas";
-import { scoreAnswer } from "./score-answer";
-import { shownOrderOf } from "./shuffle-options";
-import { toStoredAnswer } from "./translate-answer";
+import type { TAnswerQuizQuestionRequest } from "./schemas";
+import { scoreShownAnswer } from "./translate-answer";
 import { loadLessonIndex } from "./tutorial-references";
 import { questionInInterview, runningInterviewQuestionIds } from "../interviews/running-task";
 
@@ -36,9 +34,7 @@ export async function answerQuizQuestion(userId: string, attemptId: string, requ
       const stored = (await loadQuestions([request.questionId], tx)).get(request.questionId);
       if (!stored) throw new AppError("INVALID_REQUEST", bilingual("quiz.error.notInAttempt"));
 
-      const shownOrder = shownOrderOf(stored.question, ZOptionOrder.parse(attempt.optionOrder ?? {}));
-      const answer = toStoredAnswer(stored.question, shownOrder, request.answer);
-      const { correct, score } = scoreAnswer(stored.question, answer);
+      const { shownOrder, answer, correct, score } = scoreShownAnswer(stored.question, attempt.optionOrder, request.answer);
       await tx.quizAnswer.create({ data: { attemptId: attempt.id, questionId: request.questionId, answer, correct, score } });
       return questionFeedback(stored, shownOrder, { answer, correct, score }, await loadLessonIndex(tx));
     });

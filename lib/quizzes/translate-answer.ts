@@ -9,7 +9,9 @@ import { AppError } from "../errors";
 import { bilingual, type MessageKey } from "../i18n/messages";
 import { normalizeOutput } from "../content/answer-text";
 import type { TQuestion } from "../content/schemas";
-import type { TShownAnswer, TStoredAnswer } from "./schemas";
+import { ZOptionOrder, type TShownAnswer, type TStoredAnswer } from "./schemas";
+import { scoreAnswer } from "./score-answer";
+import { shownOrderOf } from "./shuffle-options";
 
 const refuse = (key: MessageKey, values: Record<string, number> = {}) =>
   new AppError("INVALID_REQUEST", bilingual("error.invalidRequest"), [{ path: "answer", message: bilingual(key, () => values) }]);
@@ -105,4 +107,16 @@ export function correctShownAnswer(question: TQuestion, shownOrder: string[] | n
     case "fill_blank":
       return { kind: "fill_blank", blanks: question.answer.map((accepted) => accepted[0] ?? "") };
   }
+}
+
+/**
+ * An answer as the browser gave it, for a question of an attempt: in the
+ * bank's ids (refused here if it does not fit) and scored on the server.
+ * `optionOrder` is the attempt's stored QuizAttempt.optionOrder.
+ */
+export function scoreShownAnswer(question: TQuestion, optionOrder: unknown, shown: TShownAnswer) {
+  const shownOrder = shownOrderOf(question, ZOptionOrder.parse(optionOrder ?? {}));
+  const answer = toStoredAnswer(question, shownOrder, shown);
+  const { correct, score } = scoreAnswer(question, answer);
+  return { shownOrder, answer, correct, score };
 }
