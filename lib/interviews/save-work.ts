@@ -68,7 +68,7 @@ export async function saveInterviewAnswer(userId: string, sessionId: string, que
   });
 }
 
-export async function findInterviewTask(tx: Transaction, sessionId: string, index: number) {
+async function findInterviewTask(tx: Transaction, sessionId: string, index: number) {
   const task = await tx.interviewTask.findUnique({
     where: { sessionId_position: { sessionId, position: index } },
     select: { position: true, itemId: true, code: true, submission: { select: { id: true, code: true, queuedAt: true } } },
@@ -77,14 +77,20 @@ export async function findInterviewTask(tx: Transaction, sessionId: string, inde
   return task;
 }
 
+/** Stores a task's code as typed, what saving and handing it in both begin with; returns the task as it was. */
+export async function storeTaskCode(tx: Transaction, sessionId: string, index: number, code: string, now: Date) {
+  const task = await findInterviewTask(tx, sessionId, index);
+  await tx.interviewTask.update({
+    where: { sessionId_position: { sessionId, position: task.position } },
+    data: { code, savedAt: now },
+    select: { position: true },
+  });
+  return task;
+}
+
 export async function saveInterviewCode(userId: string, sessionId: string, index: number, request: TSaveInterviewCodeRequest) {
   return withOpenInterview(userId, sessionId, request.tabId, async (tx, session, now) => {
-    const task = await findInterviewTask(tx, session.id, index);
-    await tx.interviewTask.update({
-      where: { sessionId_position: { sessionId: session.id, position: task.position } },
-      data: { code: request.code, savedAt: now },
-      select: { position: true },
-    });
+    const task = await storeTaskCode(tx, session.id, index, request.code, now);
     return { submittedCurrent: task.submission !== null && task.submission.code === request.code };
   });
 }

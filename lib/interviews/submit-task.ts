@@ -9,7 +9,7 @@ import { spendOrThrow } from "../http/rate-limit";
 import { bilingual } from "../i18n/messages";
 import type { Transaction } from "../db/client";
 import { enqueueGrading, RATE_WINDOW_SECONDS, submissionRateLimit } from "../submissions/create-submission";
-import { findInterviewTask, withOpenInterview } from "./save-work";
+import { storeTaskCode, withOpenInterview } from "./save-work";
 import { assertOpen, findOwnInterview } from "./find-interview";
 import type { TSubmitInterviewTaskRequest } from "./schemas";
 
@@ -36,12 +36,7 @@ export async function submitInterviewTask(userId: string, sessionId: string, ind
     bilingual("error.rateLimited", () => ({ limit, seconds })),
   );
   return withOpenInterview(userId, sessionId, request.tabId, async (tx, session, now) => {
-    const task = await findInterviewTask(tx, session.id, index);
-    await tx.interviewTask.update({
-      where: { sessionId_position: { sessionId: session.id, position: task.position } },
-      data: { code: request.code, savedAt: now },
-      select: { position: true },
-    });
+    const task = await storeTaskCode(tx, session.id, index, request.code, now);
     if (task.submission && task.submission.code === request.code) return { submittedAt: task.submission.queuedAt.toISOString() };
     const submission = await submitTaskCode(tx, session, task, request.code);
     return { submittedAt: submission.queuedAt.toISOString() };
