@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TInterviewItem, TInterviewView } from "@/lib/interviews/get-interview";
+import type { TShownAnswer } from "@/lib/quizzes/schemas";
 import { callApi } from "../api-call";
 import { CodeEditor } from "../code-editor";
 import { Markdown } from "../markdown";
@@ -122,25 +123,23 @@ export function InterviewRunner(props: Props) {
     }, setServerOtherTab);
     queue.current = outbox;
     const restored = outbox.restore();
-    for (const request of restored.values()) {
-      const body = request.body as { answer?: unknown; code?: string };
-      const questionMatch = /\/answers\/([^/]+)$/.exec(request.url);
-      const taskMatch = /\/tasks\/(\d+)$/.exec(request.url);
-      if (questionMatch) {
-        const item = items.find((entry) => entry.kind === "question" && entry.question.id === questionMatch[1]);
-        if (item?.kind === "question") {
-          const draft = draftOf(item.question, (body.answer ?? null) as never);
-          setDrafts((others) => ({ ...others, [item.question.id]: body.answer ? draft : emptyDraft(item.question) }));
-          setAnsweredIds((others) => {
-            const next = new Set(others);
-            if (body.answer) next.add(item.question.id);
-            else next.delete(item.question.id);
-            return next;
-          });
-        }
-      } else if (taskMatch && typeof body.code === "string") {
+    // The outbox's keys name what each unsent request saves (answerKey, codeKey).
+    for (const [key, request] of restored) {
+      const body = request.body as { answer?: unknown; code?: unknown };
+      const [kind, id] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+      const item = items.find((entry) => (kind === "answer" ? entry.kind === "question" && entry.question.id === id : entry.kind === "task" && String(entry.task.index) === id));
+      if (item?.kind === "question") {
+        const answer = (body.answer ?? null) as TShownAnswer | null;
+        setDrafts((others) => ({ ...others, [item.question.id]: draftOf(item.question, answer) }));
+        setAnsweredIds((others) => {
+          const next = new Set(others);
+          if (answer) next.add(item.question.id);
+          else next.delete(item.question.id);
+          return next;
+        });
+      } else if (item?.kind === "task" && typeof body.code === "string") {
         const code = body.code;
-        setCodes((others) => ({ ...others, [Number(taskMatch[1])]: code }));
+        setCodes((others) => ({ ...others, [item.task.index]: code }));
       }
     }
     return () => outbox.stop();
