@@ -82,6 +82,9 @@ export function isOpen(session: Pick<Interview, "status" | "endsAt">, now: Date)
   return session.status === "IN_PROGRESS" && now.getTime() < session.endsAt.getTime();
 }
 
+/** isOpen as a query's filter on InterviewSession rows. */
+export const openAt = (now: Date) => ({ status: "IN_PROGRESS" as const, endsAt: { gt: now } });
+
 export function assertOpen(session: Pick<Interview, "status" | "endsAt">, now: Date): void {
   if (!isOpen(session, now)) throw interviewOver();
 }

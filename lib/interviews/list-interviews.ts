@@ -1,6 +1,7 @@
 /** The candidate's interviews, newest first, with the scores for the trend (oldest to newest). */
 import { prisma } from "../db/client";
 import { ZInterviewConfig } from "./schemas";
+import { isOpen } from "./find-interview";
 import type { TInterviewFormat, TInterviewLevel } from "./formats";
 
 export type TInterviewSummary = {
@@ -36,7 +37,7 @@ export async function listInterviews(userId: string, now = new Date()): Promise<
       endsAt: row.endsAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,
       score: row.score,
-      running: row.status === "IN_PROGRESS" && row.endsAt.getTime() > now.getTime(),
+      running: isOpen(row, now),
     };
   });
 }

@@ -6,10 +6,11 @@
 import { AppError } from "../errors";
 import { prisma, type Database, type Transaction } from "../db/client";
 import { bilingual } from "../i18n/messages";
+import { openAt } from "./find-interview";
 
 export async function isRunningInterviewTask(userId: string, itemId: string, db: Database | Transaction = prisma, now = new Date()): Promise<boolean> {
   const task = await db.interviewTask.findFirst({
-    where: { itemId, session: { userId, status: "IN_PROGRESS", endsAt: { gt: now } } },
+    where: { itemId, session: { userId, ...openAt(now) } },
     select: { position: true },
   });
   return task !== null;
@@ -20,7 +21,7 @@ export const lockedDuringInterview = () => new AppError("CONFLICT", bilingual("i
 /** The questions of the candidate's running interview: practice quizzes show nothing of their keys meanwhile. */
 export async function runningInterviewQuestionIds(userId: string, db: Database | Transaction = prisma, now = new Date()): Promise<Set<string>> {
   const attempts = await db.quizAttempt.findMany({
-    where: { userId, interviewSession: { status: "IN_PROGRESS", endsAt: { gt: now } } },
+    where: { userId, interviewSession: openAt(now) },
     select: { questionIds: true },
   });
   return new Set(attempts.flatMap((attempt) => attempt.questionIds));

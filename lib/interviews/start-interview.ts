@@ -12,6 +12,7 @@ import { addJob } from "../queue/queue";
 import { loadQuestions } from "../quizzes/find-quiz";
 import { drawOptionOrder, secureRandomInt, type RandomInt } from "../quizzes/shuffle-options";
 import { drawInterview } from "./draw-interview";
+import { openAt } from "./find-interview";
 import { INTERVIEW_FORMATS } from "./formats";
 import { INTERVIEW_DEADLINE_TASK, type TInterviewConfig, type TStartInterviewRequest } from "./schemas";
 import { starterOf } from "./task-content";
@@ -39,7 +40,7 @@ export async function startInterview(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`interview:${userId}`}))`;
     const now = options.now ?? new Date();
     const running = await tx.interviewSession.findFirst({
-      where: { userId, status: "IN_PROGRESS", endsAt: { gt: now } },
+      where: { userId, ...openAt(now) },
       orderBy: { startedAt: "desc" },
       select: { id: true },
     });
