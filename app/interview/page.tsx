@@ -36,7 +36,7 @@ export default async function InterviewsPage() {
       <p>{t("interview.intro")}</p>
       {!user ? (
         <p className="card">
-          <Link href={authHref("/signin", "/interview")}>{t("nav.signIn")}</Link> — {t("interview.start.signIn")}
+          <Link href={authHref("/signin", "/interview")}>{t("interview.start.signIn")}</Link>
         </p>
       ) : running ? (
         <section className="card interview-resume" aria-labelledby="resume-title">
